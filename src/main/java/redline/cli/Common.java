@@ -1,0 +1,99 @@
+package redline.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import picocli.CommandLine;
+import picocli.CommandLine.Option;
+import redline.engine.RuleBook;
+import redline.engine.RulesException;
+import redline.model.Diagnostic;
+import redline.report.DiagnosticReport;
+import redline.report.Json;
+import redline.report.Style;
+
+/** Options shared by the commands, and the helpers that use them. */
+public final class Common {
+  /** Output formats. */
+  public enum Format {
+    text,
+    json
+  }
+
+  /** When to colour text output. */
+  public enum Color {
+    auto,
+    always,
+    never
+  }
+
+  @Option(
+      names = "--rules",
+      paramLabel = "DIR",
+      description = "the rules folder (default: ./rules, else the rules of this installation)")
+  Path rules;
+
+  @Option(
+      names = "--color",
+      paramLabel = "WHEN",
+      defaultValue = "auto",
+      description = "colour text output: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})")
+  Color color;
+
+  @Option(names = "--verbose", description = "show the rules engine's log and stack traces of internal errors")
+  boolean verbose;
+
+  /** The rules folder to use and how to name it. */
+  Path rulesDir() {
+    if (rules != null) {
+      return rules;
+    }
+    Path local = Path.of("rules");
+    if (Files.isDirectory(local)) {
+      return local;
+    }
+    String home = System.getenv("REDLINE_HOME");
+    if (home != null && Files.isDirectory(Path.of(home, "rules"))) {
+      return Path.of(home, "rules");
+    }
+    return local;
+  }
+
+  /** The style for text output. */
+  Style style() {
+    return switch (color) {
+      case always -> Style.ANSI;
+      case never -> Style.PLAIN;
+      case auto -> CommandLine.Help.Ansi.AUTO.enabled() ? Style.ANSI : Style.PLAIN;
+    };
+  }
+
+  /** Loads the rules, or prints why not and returns null. */
+  RuleBook load(CommandLine cl, Format format) {
+    Path dir = rulesDir();
+    try {
+      return RuleBook.load(dir, dir.toString());
+    } catch (RulesException e) {
+      printErrors(cl, format, "the rules in `" + dir + "` failed to load", e.diagnostics());
+      return null;
+    }
+  }
+
+  /** Prints diagnostics: as text on stderr, or as a JSON object on stdout. */
+  void printErrors(CommandLine cl, Format format, String headline, List<Diagnostic> diagnostics) {
+    if (format == Format.json) {
+      var o = Json.object();
+      o.put("error", headline);
+      o.set("diagnostics", Json.diagnostics(diagnostics));
+      cl.getOut().print(Json.write(o));
+      cl.getOut().flush();
+      return;
+    }
+    PrintWriter err = cl.getErr();
+    DiagnosticReport.print(diagnostics, err, style(), 0);
+    long errors = diagnostics.stream().filter(Diagnostic::isError).count();
+    err.println(headline + ": " + errors + (errors == 1 ? " error" : " errors"));
+    err.flush();
+  }
+}

@@ -1,0 +1,233 @@
+package redline.engine;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.kie.api.KieBase;
+import org.kie.api.definition.type.FactType;
+import redline.load.RuleFile;
+import redline.load.RuleFileReader;
+import redline.load.VocabularyReader;
+import redline.model.Constraint;
+import redline.model.Diagnostic;
+import redline.model.Location;
+import redline.model.Party;
+import redline.model.Vocabulary;
+
+/**
+ * A loaded rules folder: the vocabulary, every party's constraints, and the compiled knowledge
+ * base. Load it once per process and evaluate as many proposals as needed; it is immutable and
+ * safe to share between threads.
+ */
+public final class RuleBook {
+  private final String folder;
+  private final Vocabulary vocabulary;
+  private final Map<String, String> sources;
+  private final List<RuleFile> files;
+  private final List<Constraint> constraints;
+  private final Map<String, Constraint> byId;
+  private final KieBase kieBase;
+  private final FactType factType;
+  private final List<Diagnostic> warnings;
+
+  private RuleBook(
+      String folder,
+      Vocabulary vocabulary,
+      Map<String, String> sources,
+      List<RuleFile> files,
+      KieBase kieBase,
+      List<Diagnostic> warnings) {
+    this.folder = folder;
+    this.vocabulary = vocabulary;
+    this.sources = Map.copyOf(sources);
+    this.files = List.copyOf(files);
+    this.kieBase = kieBase;
+    this.factType = kieBase.getFactType(FactSchema.PACKAGE, FactSchema.TYPE);
+    this.warnings = Diagnostic.sorted(warnings);
+    List<Constraint> all = new ArrayList<>();
+    for (Party p : vocabulary.parties().values()) {
+      for (RuleFile f : files) {
+        for (Constraint c : f.constraints()) {
+          if (c.party().equals(p.code())) {
+            all.add(c);
+          }
+        }
+      }
+    }
+    this.constraints = List.copyOf(all);
+    Map<String, Constraint> ids = new LinkedHashMap<>();
+    all.forEach(c -> ids.put(c.id(), c));
+    this.byId = Collections.unmodifiableMap(ids);
+  }
+
+  /**
+   * Loads the rules folder {@code dir}: reads {@code vocabulary.yaml} and every {@code *.drl}
+   * file, checks each rule's metadata and the terms it names, and compiles them.
+   *
+   * @throws RulesException with every problem found, when any of them is an error
+   */
+  public static RuleBook load(Path dir) throws RulesException {
+    return load(dir, dir.toString());
+  }
+
+  /** As {@link #load(Path)}, naming the folder {@code shown} in diagnostics. */
+  public static RuleBook load(Path dir, String shown) throws RulesException {
+    Loaded loaded = read(dir, shown);
+    if (Diagnostic.anyError(loaded.diagnostics()) || loaded.vocabulary() == null) {
+      throw new RulesException(loaded.diagnostics());
+    }
+    List<Diagnostic> all = new ArrayList<>(loaded.diagnostics());
+    Compiler.Result compiled = Compiler.compile(loaded.vocabulary(), loaded.files(), all);
+    all.addAll(compiled.diagnostics());
+    if (compiled.kieBase() == null || Diagnostic.anyError(all)) {
+      throw new RulesException(all);
+    }
+    return new RuleBook(shown, loaded.vocabulary(), loaded.sources(), loaded.files(), compiled.kieBase(), all);
+  }
+
+  /** What reading a rules folder produced before compilation. */
+  public record Loaded(
+      Vocabulary vocabulary, Map<String, String> sources, List<RuleFile> files, List<Diagnostic> diagnostics) {
+    public Loaded {
+      files = List.copyOf(files);
+      diagnostics = List.copyOf(diagnostics);
+    }
+  }
+
+  /**
+   * Reads a rules folder without compiling it: the vocabulary, the parsed rule files and every
+   * problem found. The checker uses this to report all problems, including compile errors.
+   */
+  public static Loaded read(Path dir, String shown) {
+    List<Diagnostic> found = new ArrayList<>();
+    String prefix = shown.isEmpty() || shown.endsWith("/") ? shown : shown + "/";
+    if (!Files.isDirectory(dir)) {
+      found.add(Diagnostic.error("no-rules-folder", Location.of(shown), "rules folder `" + shown + "` does not exist", "pass --rules DIR"));
+      return new Loaded(null, Map.of(), List.of(), found);
+    }
+    Path vocabularyFile = dir.resolve(VocabularyReader.FILE);
+    if (!Files.isRegularFile(vocabularyFile)) {
+      found.add(
+          Diagnostic.error(
+              "no-vocabulary",
+              Location.of(prefix + VocabularyReader.FILE),
+              "rules folder `" + shown + "` has no `" + VocabularyReader.FILE + "`",
+              "the vocabulary defines the parties and terms the rules use"));
+      return new Loaded(null, Map.of(), List.of(), found);
+    }
+    VocabularyReader.Result vocabulary = VocabularyReader.read(vocabularyFile, prefix + VocabularyReader.FILE);
+    found.addAll(vocabulary.diagnostics());
+    if (vocabulary.vocabulary() == null) {
+      return new Loaded(null, vocabulary.sources(), List.of(), found);
+    }
+    List<Path> drls;
+    try (Stream<Path> s = Files.list(dir)) {
+      drls = s.filter(p -> p.getFileName().toString().endsWith(".drl")).filter(Files::isRegularFile).sorted().toList();
+    } catch (IOException e) {
+      found.add(Diagnostic.error("unreadable-file", Location.of(shown), "cannot list `" + shown + "`: " + e.getMessage()));
+      return new Loaded(vocabulary.vocabulary(), vocabulary.sources(), List.of(), found);
+    }
+    if (drls.isEmpty()) {
+      found.add(Diagnostic.error("no-rules", Location.of(shown), "rules folder `" + shown + "` has no `.drl` files"));
+    }
+    RuleFileReader reader = new RuleFileReader(vocabulary.vocabulary(), vocabulary.sources());
+    List<RuleFile> files = new ArrayList<>();
+    for (Path drl : drls) {
+      RuleFileReader.Result r = reader.read(drl, prefix + drl.getFileName());
+      found.addAll(r.diagnostics());
+      if (r.file() != null) {
+        files.add(r.file());
+      }
+    }
+    for (Party p : vocabulary.vocabulary().parties().values()) {
+      if (!p.file().isEmpty() && !Files.isRegularFile(dir.resolve(p.file()))) {
+        found.add(
+            Diagnostic.warning(
+                "missing-party-file",
+                Location.of(prefix + VocabularyReader.FILE),
+                "party `" + p.code() + "` names rule file `" + p.file() + "`, which does not exist",
+                ""));
+      }
+    }
+    Map<String, Location> seen = new HashMap<>();
+    for (RuleFile f : files) {
+      for (Constraint c : f.constraints()) {
+        Location first = seen.putIfAbsent(c.id(), c.at());
+        if (first != null) {
+          found.add(
+              Diagnostic.error(
+                  "duplicate-id",
+                  c.at(),
+                  "constraint id `" + c.id() + "` is used twice",
+                  "first used at " + first.render()));
+        }
+      }
+    }
+    int count = files.stream().mapToInt(f -> f.constraints().size()).sum();
+    if (count == 0 && !drls.isEmpty() && !Diagnostic.anyError(found)) {
+      found.add(Diagnostic.error("no-rules", Location.of(shown), "rules folder `" + shown + "` declares no constraints"));
+    }
+    return new Loaded(vocabulary.vocabulary(), vocabulary.sources(), files, found);
+  }
+
+  /** The folder the rules came from, as the user named it. */
+  public String folder() {
+    return folder;
+  }
+
+  /** The parties and terms. */
+  public Vocabulary vocabulary() {
+    return vocabulary;
+  }
+
+  /** The source catalogue: source id to citation. */
+  public Map<String, String> sources() {
+    return sources;
+  }
+
+  /** The parsed rule files, by file name. */
+  public List<RuleFile> files() {
+    return files;
+  }
+
+  /** Every constraint, by party in vocabulary order, then in file order. */
+  public List<Constraint> constraints() {
+    return constraints;
+  }
+
+  /** The constraints of one party, in file order. */
+  public List<Constraint> constraints(String party) {
+    return constraints.stream().filter(c -> c.party().equals(party)).toList();
+  }
+
+  /** The constraint with id {@code id}. */
+  public Optional<Constraint> constraint(String id) {
+    return Optional.ofNullable(byId.get(id));
+  }
+
+  /** The parties that have at least one constraint, in vocabulary order. */
+  public List<Party> parties() {
+    return vocabulary.parties().values().stream().filter(p -> !constraints(p.code()).isEmpty()).toList();
+  }
+
+  /** Warnings met while loading (the load failed if there were errors). */
+  public List<Diagnostic> warnings() {
+    return warnings;
+  }
+
+  KieBase kieBase() {
+    return kieBase;
+  }
+
+  FactType factType() {
+    return factType;
+  }
+}

@@ -1,0 +1,394 @@
+package redline.load;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.drools.drl.ast.descr.AnnotationDescr;
+import org.drools.drl.ast.descr.BaseDescr;
+import org.drools.drl.ast.descr.ConditionalElementDescr;
+import org.drools.drl.ast.descr.EvalDescr;
+import org.drools.drl.ast.descr.ExprConstraintDescr;
+import org.drools.drl.ast.descr.PackageDescr;
+import org.drools.drl.ast.descr.PatternDescr;
+import org.drools.drl.ast.descr.RuleDescr;
+import org.drools.drl.parser.DrlParser;
+import org.drools.drl.parser.DroolsError;
+import org.drools.drl.parser.ParserError;
+import org.drools.io.ByteArrayResource;
+import redline.model.Constraint;
+import redline.model.Diagnostic;
+import redline.model.Evidence;
+import redline.model.Kind;
+import redline.model.Location;
+import redline.model.Party;
+import redline.model.Term;
+import redline.model.TermKind;
+import redline.model.Vocabulary;
+
+/**
+ * Parses one party's DRL file and reads, for each rule, the constraint it declares: its
+ * metadata, checked for completeness, and the terms and options its condition names, checked
+ * against the vocabulary. Thread-safe.
+ */
+public final class RuleFileReader {
+  /** The metadata a rule may carry. */
+  public static final List<String> METADATA =
+      List.of("party", "kind", "title", "stance", "sources", "evidence", "asOf", "weight", "contested", "note");
+
+  private static final Pattern ID = Pattern.compile("[A-Z]{2,5}-[0-9]{2,3}");
+  private static final Pattern STRING = Pattern.compile("\"(?:[^\"\\\\]|\\\\.)*\"");
+  private static final Pattern WORD = Pattern.compile("(?<![.\\w])([A-Za-z_][A-Za-z0-9_]*)(?!\\w)");
+  private static final Pattern SOURCE_ID = Pattern.compile("S[0-9]{2}[a-z]?");
+  private static final Pattern SEED_FILE = Pattern.compile("[0-9]{3}_[0-9a-f]{16}\\.txt");
+  private static final Set<String> KEYWORDS =
+      Set.of(
+          "in", "not", "contains", "memberOf", "matches", "soundslike", "excludes", "null", "true",
+          "false", "this", "str", "isEmpty", "size", "after", "before");
+
+  private final Vocabulary vocabulary;
+  private final Map<String, String> sourceCatalogue;
+
+  /** A reader checking rules against {@code vocabulary} and the given source catalogue. */
+  public RuleFileReader(Vocabulary vocabulary, Map<String, String> sourceCatalogue) {
+    this.vocabulary = vocabulary;
+    this.sourceCatalogue = Map.copyOf(sourceCatalogue);
+  }
+
+  /** What a read produced: the file (null when it does not parse) and the problems found. */
+  public record Result(RuleFile file, List<Diagnostic> diagnostics) {
+    public Result {
+      diagnostics = List.copyOf(diagnostics);
+    }
+  }
+
+  /** Reads {@code file}, naming it {@code shown} in diagnostics. */
+  public Result read(Path file, String shown) {
+    String text;
+    try {
+      text = Files.readString(file, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      return new Result(
+          null,
+          List.of(Diagnostic.error("unreadable-file", Location.of(shown), "cannot read `" + shown + "`: " + e.getMessage())));
+    }
+    return read(text, shown);
+  }
+
+  /** Reads DRL text, naming it {@code shown} in diagnostics. */
+  public Result read(String text, String shown) {
+    List<Diagnostic> found = new ArrayList<>();
+    DrlParser parser = new DrlParser();
+    ByteArrayResource resource = new ByteArrayResource(text.getBytes(StandardCharsets.UTF_8));
+    resource.setSourcePath(shown);
+    PackageDescr descr;
+    try {
+      descr = parser.parse(resource, new StringReader(text));
+    } catch (Exception e) {
+      found.add(Diagnostic.error("drl-syntax", Location.of(shown), "cannot parse: " + e.getMessage()));
+      return new Result(null, found);
+    }
+    if (parser.hasErrors() || descr == null) {
+      for (DroolsError err : parser.getErrors()) {
+        found.add(Diagnostic.error("drl-syntax", errorLocation(err, shown), DroolsText.clean(err.getMessage())));
+      }
+      if (found.isEmpty()) {
+        found.add(Diagnostic.error("drl-syntax", Location.of(shown), "cannot parse the rule file"));
+      }
+      return new Result(null, found);
+    }
+    String party = partyOfFile(shown);
+    List<Constraint> constraints = new ArrayList<>();
+    for (RuleDescr rule : descr.getRules()) {
+      constraint(rule, shown, party, found).ifPresent(constraints::add);
+    }
+    if (descr.getRules().isEmpty()) {
+      found.add(Diagnostic.warning("no-rules", Location.of(shown), "the file declares no rules", ""));
+    }
+    return new Result(new RuleFile(shown, party, descr, constraints), found);
+  }
+
+  private static Location errorLocation(DroolsError err, String shown) {
+    if (err instanceof ParserError pe) {
+      return Location.of(shown, Math.max(0, pe.getRow()), Math.max(0, pe.getCol() + 1));
+    }
+    int[] lines = err.getLines();
+    return Location.of(shown, lines != null && lines.length > 0 ? Math.max(0, lines[0]) : 0, 0);
+  }
+
+  /** The code of the party whose file this is, or empty when no party names it. */
+  private String partyOfFile(String shown) {
+    String name = Path.of(shown).getFileName().toString();
+    for (Party p : vocabulary.parties().values()) {
+      if (p.file().equals(name)) {
+        return p.code();
+      }
+    }
+    return "";
+  }
+
+  private Optional<Constraint> constraint(RuleDescr rule, String shown, String fileParty, List<Diagnostic> found) {
+    Location at = Location.of(shown, rule.getLine(), rule.getColumn() + 1);
+    String id = rule.getName();
+    int errorsBefore = (int) found.stream().filter(Diagnostic::isError).count();
+    if (!ID.matcher(id).matches()) {
+      found.add(
+          Diagnostic.error(
+              "invalid-id",
+              at,
+              "rule name `" + id + "` is not a constraint id",
+              "use the party code, a dash and a number, e.g. `RU-01`"));
+    }
+    for (AnnotationDescr a : rule.getAnnotations()) {
+      if (!METADATA.contains(a.getName())) {
+        found.add(
+            Diagnostic.warning(
+                "unknown-metadata",
+                annotationAt(a, at),
+                "rule `" + id + "` has unknown metadata `@" + a.getName() + "`",
+                Fields.hintOr(Vocabulary.didYouMean(a.getName(), METADATA), "expected one of " + Fields.list(METADATA))));
+      }
+    }
+    String party = required(rule, "party", at, found);
+    if (!party.isEmpty() && !vocabulary.parties().containsKey(party)) {
+      found.add(
+          Diagnostic.error(
+              "unknown-party",
+              metaAt(rule, "party", at),
+              "rule `" + id + "` names unknown party `" + party + "`",
+              Fields.hintOr(Vocabulary.didYouMean(party, vocabulary.parties().keySet()), "known parties: " + Fields.list(vocabulary.parties().keySet()))));
+    } else if (!party.isEmpty() && !fileParty.isEmpty() && !party.equals(fileParty)) {
+      found.add(
+          Diagnostic.error(
+              "wrong-party",
+              metaAt(rule, "party", at),
+              "rule `" + id + "` is for party `" + party + "` but sits in the file of `" + fileParty + "`"));
+    }
+    if (!party.isEmpty() && ID.matcher(id).matches() && !id.startsWith(party + "-")) {
+      found.add(
+          Diagnostic.warning(
+              "id-prefix", at, "rule `" + id + "` belongs to `" + party + "` but its id does not start with `" + party + "-`", ""));
+    }
+    String kindWord = required(rule, "kind", at, found);
+    Kind kind = Kind.of(kindWord).orElse(null);
+    if (kind == null && !kindWord.isEmpty()) {
+      found.add(
+          Diagnostic.error(
+              "invalid-kind",
+              metaAt(rule, "kind", at),
+              "rule `" + id + "` has kind `" + kindWord + "`",
+              "expected `red-line`, `objection` or `preference`"));
+    }
+    String title = required(rule, "title", at, found);
+    String stance = required(rule, "stance", at, found);
+    String sourcesText = required(rule, "sources", at, found);
+    List<String> sources = new ArrayList<>();
+    for (String s : sourcesText.split("[,;]")) {
+      String src = s.trim();
+      if (src.isEmpty()) {
+        continue;
+      }
+      sources.add(src);
+      if (!resolves(src)) {
+        found.add(
+            Diagnostic.error(
+                "unknown-source",
+                metaAt(rule, "sources", at),
+                "rule `" + id + "` cites `" + src + "`, which is neither a source id of the catalogue nor a seed file",
+                Fields.hintOr(Vocabulary.didYouMean(src, sourceCatalogue.keySet()), "cite a source id such as `S05` or a seed file name")));
+      }
+    }
+    String evidenceWord = required(rule, "evidence", at, found);
+    Evidence evidence = null;
+    try {
+      evidence = evidenceWord.isEmpty() ? null : Evidence.valueOf(evidenceWord);
+    } catch (IllegalArgumentException e) {
+      found.add(
+          Diagnostic.error(
+              "invalid-evidence",
+              metaAt(rule, "evidence", at),
+              "rule `" + id + "` has evidence `" + evidenceWord + "`",
+              "expected `R` (reported), `D` (document) or `I` (inference)"));
+    }
+    String asOfText = required(rule, "asOf", at, found);
+    LocalDate asOf = null;
+    if (!asOfText.isEmpty()) {
+      try {
+        asOf = LocalDate.parse(asOfText);
+      } catch (DateTimeParseException e) {
+        found.add(
+            Diagnostic.error(
+                "invalid-date",
+                metaAt(rule, "asOf", at),
+                "rule `" + id + "` has date `" + asOfText + "`",
+                "write dates as \"yyyy-mm-dd\", in quotes"));
+      }
+    }
+    int weight = 0;
+    String weightText = meta(rule, "weight");
+    if (kind == Kind.PREFERENCE) {
+      if (weightText.isEmpty()) {
+        found.add(Diagnostic.error("missing-weight", at, "preference `" + id + "` has no `@weight`", "add @weight(\"1\") to @weight(\"3\")"));
+      } else {
+        try {
+          weight = Integer.parseInt(weightText);
+          if (weight < 1 || weight > 10) {
+            throw new NumberFormatException();
+          }
+        } catch (NumberFormatException e) {
+          found.add(Diagnostic.error("invalid-weight", metaAt(rule, "weight", at), "preference `" + id + "` has weight `" + weightText + "`", "a weight is a whole number from 1 to 10"));
+        }
+      }
+    } else if (!weightText.isEmpty()) {
+      found.add(Diagnostic.warning("unused-weight", metaAt(rule, "weight", at), "rule `" + id + "` is a " + (kind == null ? kindWord : kind.word()) + ", so its weight is not used", "only preferences carry a weight"));
+    }
+    Set<String> reads = new TreeSet<>();
+    StringBuilder condition = new StringBuilder();
+    readCondition(rule.getLhs(), id, at, reads, condition, found);
+    long errorsAfter = found.stream().filter(Diagnostic::isError).count();
+    if (errorsAfter > errorsBefore || kind == null || evidence == null || asOf == null) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new Constraint(
+            id, party, kind, title, stance, sources, evidence, asOf, weight, meta(rule, "contested"), reads, condition.toString().trim(), at));
+  }
+
+  private boolean resolves(String source) {
+    if (SEED_FILE.matcher(source).matches()) {
+      return true;
+    }
+    if (sourceCatalogue.isEmpty()) {
+      return SOURCE_ID.matcher(source).matches();
+    }
+    return sourceCatalogue.containsKey(source);
+  }
+
+  private void readCondition(
+      BaseDescr d, String id, Location ruleAt, Set<String> reads, StringBuilder text, List<Diagnostic> found) {
+    if (d == null) {
+      return;
+    }
+    if (d instanceof PatternDescr p) {
+      if (!"Proposal".equals(p.getObjectType())) {
+        found.add(
+            Diagnostic.error(
+                "unknown-fact",
+                descrAt(p, ruleAt),
+                "rule `" + id + "` matches `" + p.getObjectType() + "`; rules match `Proposal( ... )`"));
+      }
+      for (BaseDescr c : p.getDescrs()) {
+        readCondition(c, id, ruleAt, reads, text, found);
+      }
+    } else if (d instanceof ExprConstraintDescr e) {
+      text.append(text.length() == 0 ? "" : ", ").append(e.getExpression());
+      expression(e.getExpression(), id, descrAt(e, ruleAt), reads, found);
+    } else if (d instanceof EvalDescr e) {
+      String content = String.valueOf(e.getContent());
+      text.append(text.length() == 0 ? "" : ", ").append("eval(").append(content).append(')');
+      expression(content, id, descrAt(e, ruleAt), reads, found);
+    } else if (d instanceof ConditionalElementDescr ce) {
+      for (BaseDescr c : ce.getDescrs()) {
+        readCondition(c, id, ruleAt, reads, text, found);
+      }
+    }
+  }
+
+  /** Records the terms an expression reads and checks the options it names. */
+  private void expression(String expr, String id, Location at, Set<String> reads, List<Diagnostic> found) {
+    String withoutStrings = STRING.matcher(expr).replaceAll("\"\"");
+    Set<Term> terms = new LinkedHashSet<>();
+    Matcher m = WORD.matcher(withoutStrings);
+    while (m.find()) {
+      String word = m.group(1);
+      if (KEYWORDS.contains(word) || Character.isUpperCase(word.charAt(0)) || word.startsWith("$")) {
+        continue;
+      }
+      Optional<Term> term = vocabulary.termOfField(word);
+      if (term.isPresent()) {
+        terms.add(term.get());
+        reads.add(term.get().name());
+      } else {
+        found.add(
+            Diagnostic.error(
+                "unknown-term",
+                at,
+                "rule `" + id + "` reads unknown term `" + word + "`",
+                Fields.hintOr(Vocabulary.didYouMean(word, vocabulary.terms().keySet()), "see rules/vocabulary.yaml for the terms")));
+      }
+    }
+    Matcher s = STRING.matcher(expr);
+    while (s.find()) {
+      String literal = s.group().substring(1, s.group().length() - 1);
+      List<String> options = new ArrayList<>();
+      for (Term t : terms) {
+        if (t.kind() != TermKind.NUMBER) {
+          options.addAll(t.options().keySet());
+        }
+      }
+      if (!options.contains(literal)) {
+        String names = terms.isEmpty() ? "any term" : Fields.list(terms.stream().map(Term::name).toList());
+        found.add(
+            Diagnostic.error(
+                "unknown-option",
+                at,
+                "rule `" + id + "` compares with `" + literal + "`, which is not an option of " + names,
+                Fields.hintOr(Vocabulary.didYouMean(literal, options), options.isEmpty() ? "" : "valid options: " + Fields.list(options))));
+      }
+    }
+  }
+
+  private static Location descrAt(BaseDescr d, Location fallback) {
+    return d.getLine() > 0 ? Location.of(fallback.file(), d.getLine(), d.getColumn() + 1) : fallback;
+  }
+
+  private static Location annotationAt(AnnotationDescr a, Location fallback) {
+    return descrAt(a, fallback);
+  }
+
+  private static Location metaAt(RuleDescr rule, String name, Location fallback) {
+    AnnotationDescr a = rule.getAnnotation(name);
+    return a == null ? fallback : annotationAt(a, fallback);
+  }
+
+  private static String meta(RuleDescr rule, String name) {
+    AnnotationDescr a = rule.getAnnotation(name);
+    if (a == null) {
+      return "";
+    }
+    Object v = a.getValue();
+    if (v instanceof Map<?, ?> map) {
+      v = map.isEmpty() ? "" : map.values().iterator().next();
+    }
+    String s = v == null ? "" : v.toString().trim();
+    if (s.length() >= 2 && s.startsWith("\"") && s.endsWith("\"")) {
+      s = s.substring(1, s.length() - 1);
+    }
+    return s.trim();
+  }
+
+  private static String required(RuleDescr rule, String name, Location at, List<Diagnostic> found) {
+    String v = meta(rule, name);
+    if (v.isEmpty()) {
+      found.add(
+          Diagnostic.error(
+              "missing-metadata",
+              at,
+              "rule `" + rule.getName() + "` has no `@" + name + "`",
+              "every constraint needs @party, @kind, @title, @stance, @sources, @evidence and @asOf"));
+    }
+    return v;
+  }
+}

@@ -1,0 +1,42 @@
+package redline.model;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * One party's constraint, read from one rule of its DRL file: the rule's metadata and the terms
+ * its condition reads. The rule fires when the constraint is broken. Immutable.
+ *
+ * @param reads the terms the condition reads, sorted; a proposal that leaves any of them out
+ *     leaves the constraint undetermined
+ * @param condition the rule's condition as written, for explanations
+ */
+public record Constraint(
+    String id,
+    String party,
+    Kind kind,
+    String title,
+    String stance,
+    List<String> sources,
+    Evidence evidence,
+    LocalDate asOf,
+    int weight,
+    String contested,
+    Set<String> reads,
+    String condition,
+    Location at) {
+
+  public Constraint {
+    sources = List.copyOf(sources);
+    reads = java.util.Collections.unmodifiableSortedSet(new TreeSet<>(reads));
+    contested = contested == null ? "" : contested;
+    condition = condition == null ? "" : condition;
+  }
+
+  /** True when the sources contradict each other about this stance. */
+  public boolean isContested() {
+    return !contested.isEmpty();
+  }
+}
