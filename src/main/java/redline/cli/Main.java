@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
     description = "Checks draft settlement proposals against each party's stated positions and red lines.",
     subcommands = {
       EvaluateCommand.class,
+      TestCommand.class,
       SchemaCommand.class,
       CommandLine.HelpCommand.class
     },

@@ -66,14 +66,15 @@ public final class Compiler {
     List<Diagnostic> found = new ArrayList<>();
     for (KnowledgeBuilderResult r : kb.getResults(ResultSeverity.ERROR, ResultSeverity.WARNING)) {
       Location at = locate(r, files);
-      if (r.getSeverity() == ResultSeverity.ERROR && seenLines.contains(at.file() + ":" + at.line())) {
+      // Drools often reports one mistake several times on the same line; keep the first
+      if (r.getSeverity() == ResultSeverity.ERROR && !seenLines.add(at.file() + ":" + at.line())) {
         continue;
       }
       Severity sev = r.getSeverity() == ResultSeverity.ERROR ? Severity.ERROR : Severity.WARNING;
       found.add(new Diagnostic(sev, "drl-compile", at, DroolsText.clean(r.getMessage()), ""));
     }
     if (kb.hasErrors()) {
-      if (!Diagnostic.anyError(found)) {
+      if (!Diagnostic.anyError(found) && !Diagnostic.anyError(alreadyReported)) {
         found.add(Diagnostic.error("drl-compile", Location.of(files.isEmpty() ? GENERATED : files.get(0).shown()), "the rules do not compile"));
       }
       return new Result(null, found);

@@ -199,6 +199,9 @@ public final class Evaluator {
   /** Turns the rules that fired for one proposal into its evaluation. */
   Evaluation judge(Proposal proposal, Set<String> fired, List<Diagnostic> errors) {
     List<PartyResult> parties = new ArrayList<>();
+    if (!errors.isEmpty()) {
+      return new Evaluation(proposal, parties, errors); // no verdict from rules that failed
+    }
     for (Party party : book.parties()) {
       List<ConstraintResult> results = new ArrayList<>();
       for (Constraint c : book.constraints(party.code())) {

@@ -81,10 +81,11 @@ public final class RuleBook {
   /** As {@link #load(Path)}, naming the folder {@code shown} in diagnostics. */
   public static RuleBook load(Path dir, String shown) throws RulesException {
     Loaded loaded = read(dir, shown);
-    if (Diagnostic.anyError(loaded.diagnostics()) || loaded.vocabulary() == null) {
+    if (loaded.vocabulary() == null || loaded.files().isEmpty()) {
       throw new RulesException(loaded.diagnostics());
     }
     List<Diagnostic> all = new ArrayList<>(loaded.diagnostics());
+    // compile even when the reader found errors, so that every problem is reported at once
     Compiler.Result compiled = Compiler.compile(loaded.vocabulary(), loaded.files(), all);
     all.addAll(compiled.diagnostics());
     if (compiled.kieBase() == null || Diagnostic.anyError(all)) {

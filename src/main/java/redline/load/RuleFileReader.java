@@ -310,6 +310,7 @@ public final class RuleFileReader {
   private void expression(String expr, String id, Location at, Set<String> reads, List<Diagnostic> found) {
     String withoutStrings = STRING.matcher(expr).replaceAll("\"\"");
     Set<Term> terms = new LinkedHashSet<>();
+    int before = found.size();
     Matcher m = WORD.matcher(withoutStrings);
     while (m.find()) {
       String word = m.group(1);
@@ -328,6 +329,9 @@ public final class RuleFileReader {
                 "rule `" + id + "` reads unknown term `" + word + "`",
                 Fields.hintOr(Vocabulary.didYouMean(word, vocabulary.terms().keySet()), "see rules/vocabulary.yaml for the terms")));
       }
+    }
+    if (found.size() > before) {
+      return; // an unknown term was reported; its options cannot be checked
     }
     Matcher s = STRING.matcher(expr);
     while (s.find()) {

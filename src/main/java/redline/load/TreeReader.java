@@ -106,7 +106,9 @@ public final class TreeReader {
               "empty-file", whole, "file is empty", "a proposal is a " + format + " object: {...}"));
     }
     List<Diagnostic> found = new ArrayList<>();
+    JsonParser parser = null;
     try (JsonParser p = factory.createParser(bytes)) {
+      parser = p;
       JsonToken first = p.nextToken();
       if (first == null) {
         return fail(Diagnostic.error("empty-file", whole, "file holds no " + format + " value"));
@@ -125,7 +127,7 @@ public final class TreeReader {
       found.add(
           Diagnostic.error(
               "too-deep",
-              at(e.getLocation(), shown, ""),
+              at(e.getLocation() != null ? e.getLocation() : parser == null ? null : parser.currentLocation(), shown, ""),
               "nesting is too deep: the limit is " + MAX_DEPTH + " levels of objects and lists"));
       return new Result(null, found);
     } catch (JsonProcessingException e) {

@@ -38,14 +38,16 @@ public final class EvaluationReport {
     facts.add(p.terms().size() + " terms set");
     out.println(s.dim(String.join("; ", facts)));
     out.println();
-    out.println(s.bold("Summary: ") + summary(e, s));
+    if (!e.parties().isEmpty()) {
+      out.println(s.bold("Summary: ") + summary(e, s));
+    }
     for (PartyResult r : e.parties()) {
       out.println();
       party(r, out, s);
     }
     if (!e.errors().isEmpty()) {
       out.println();
-      out.println(s.red("The rules failed while running; the results above may be incomplete:"));
+      out.println(s.red("The rules failed while running, so no verdict is given:"));
       DiagnosticReport.print(e.errors(), out, s, 0);
     }
     out.flush();
@@ -89,7 +91,10 @@ public final class EvaluationReport {
       case UNDETERMINED -> {
         List<ConstraintResult> open = new ArrayList<>(r.with(Kind.RED_LINE, Status.UNDETERMINED));
         open.addAll(r.with(Kind.OBJECTION, Status.UNDETERMINED));
-        yield "no red line broken, but open terms leave undetermined: " + ids(open);
+        List<ConstraintResult> objections = r.with(Kind.OBJECTION, Status.BROKEN);
+        yield "no red line broken, but open terms leave undetermined: "
+            + ids(open)
+            + (objections.isEmpty() ? "" : "; objections broken: " + ids(objections));
       }
       case ACCEPTS -> "every red line and objection is satisfied";
     };

@@ -1,0 +1,117 @@
+package redline.cli;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import redline.cases.CaseRunner;
+import redline.cases.Coverage;
+import redline.engine.RuleBook;
+import redline.report.CaseReport;
+import redline.report.Json;
+
+/** {@code redline test}: runs case files as tests. */
+@Command(
+    name = "test",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Runs case files: proposals with the outcome each party is expected to give.",
+      "Prints PASS or FAIL per case (a case PASSES when every party's verdict is as expected,",
+      "even if that verdict is REJECTS), the differences for each failure, and `N passed, N failed`.",
+      "Case format: a proposal plus \"expect\": {\"exhaustive\": false, \"parties\": {\"RU\": {\"verdict\": \"REJECTS\",",
+      "\"broken\": [\"RU-01\"], \"satisfied\": [...], \"undetermined\": [...], \"reaction\": \"...\"}}}.",
+      "Listed verdicts and ids must match; with \"exhaustive\": true every party must be listed and",
+      "each listed party's broken constraints must be exactly those listed."
+    },
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:all cases passed",
+      "1:some case failed, or coverage is below --min-coverage",
+      "2:a case file is malformed",
+      "3:the rules failed to load or to run",
+      "4:internal error"
+    })
+final class TestCommand implements Callable<Integer> {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+  @Mixin Common common;
+
+  @Parameters(arity = "0..*", paramLabel = "PATH", description = "case files or folders (searched recursively; default: cases)")
+  List<Path> paths;
+
+  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE})")
+  Common.Format format;
+
+  @Option(names = "--junit-xml", paramLabel = "FILE", description = "also write a JUnit XML report to FILE")
+  Path junitXml;
+
+  @Option(names = "--coverage", description = "report, per constraint, whether some case broke it and some case satisfied it")
+  boolean coverage;
+
+  @Option(names = "--min-coverage", paramLabel = "P", description = "fail when coverage is below P percent (implies --coverage)")
+  Double minCoverage;
+
+  @Override
+  public Integer call() throws IOException {
+    CommandLine cl = spec.commandLine();
+    RuleBook book = common.load(cl, format);
+    if (book == null) {
+      return ExitCode.RULES;
+    }
+    List<Path> files = Inputs.expand(paths == null || paths.isEmpty() ? List.of(defaultCases()) : paths);
+    CaseRunner.Run run = new CaseRunner(book).run(files);
+    boolean wantCoverage = coverage || minCoverage != null;
+    Coverage cov = wantCoverage ? Coverage.of(book, run.results()) : null;
+    if (format == Common.Format.json) {
+      ObjectNode o = CaseReport.json(run);
+      if (cov != null) {
+        o.set("coverage", CaseReport.coverageJson(cov));
+      }
+      cl.getOut().print(Json.write(o));
+    } else {
+      CaseReport.text(run, cl.getOut(), common.style());
+      if (cov != null) {
+        CaseReport.coverage(cov, cl.getOut(), common.style());
+      }
+    }
+    cl.getOut().flush();
+    if (junitXml != null) {
+      Files.writeString(junitXml, CaseReport.junitXml(run), StandardCharsets.UTF_8);
+    }
+    if (run.malformed()) {
+      return ExitCode.BAD_INPUT;
+    }
+    if (run.results().stream().anyMatch(r -> !r.evaluation().errors().isEmpty())) {
+      return ExitCode.RULES;
+    }
+    if (run.failed() > 0) {
+      return ExitCode.FAILED;
+    }
+    if (minCoverage != null && cov.percent() < minCoverage) {
+      cl.getErr().println(String.format("coverage %.1f%% is below the minimum of %.1f%%", cov.percent(), minCoverage));
+      cl.getErr().flush();
+      return ExitCode.FAILED;
+    }
+    if (files.isEmpty()) {
+      cl.getErr().println("no case files found");
+      return ExitCode.BAD_INPUT;
+    }
+    return ExitCode.OK;
+  }
+
+  private Path defaultCases() {
+    Path local = Path.of("cases");
+    String home = System.getenv("REDLINE_HOME");
+    if (!Files.isDirectory(local) && home != null && Files.isDirectory(Path.of(home, "cases"))) {
+      return Path.of(home, "cases");
+    }
+    return local;
+  }
+}

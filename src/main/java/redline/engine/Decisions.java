@@ -1,0 +1,237 @@
+package redline.engine;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import redline.model.Constraint;
+import redline.model.Diagnostic;
+import redline.model.Limit;
+import redline.model.Proposal;
+import redline.model.Term;
+import redline.model.TermValue;
+
+/**
+ * Every constraint decided by Drools over every combination of the values of the few terms it
+ * reads: the exact, finite basis on which the checker and the explorer reason. A {@code one}
+ * term ranges over its options, a {@code set} term over every subset of its options, and a
+ * {@code number} term over the boundary values the rules compare it against (each threshold,
+ * the value just above it, zero and {@code NONE}), which covers every region the comparisons
+ * can tell apart. Immutable.
+ */
+public final class Decisions {
+  private static final Pattern NUMBER = Pattern.compile("(?<![\\w.])([0-9][0-9_]*)(?![\\w.])");
+
+  private final Map<String, List<TermValue>> domains;
+  private final Map<String, Table> tables;
+  private final List<Diagnostic> errors;
+
+  /**
+   * One constraint's decision table: the terms it reads, in order, and for every combination
+   * of their values (indexed in mixed radix, the first term varying slowest) whether the
+   * constraint is broken.
+   */
+  public record Table(Constraint constraint, List<String> terms, int[] sizes, boolean[] broken) {
+    public Table {
+      terms = List.copyOf(terms);
+      sizes = sizes.clone();
+      broken = broken.clone();
+    }
+
+    /** The number of combinations. */
+    public int rows() {
+      return broken.length;
+    }
+
+    /** Whether the constraint is broken when term {@code i} takes value index {@code values[i]}. */
+    public boolean isBroken(int[] values) {
+      return broken[index(values)];
+    }
+
+    /** Whether row {@code row} breaks the constraint. */
+    public boolean isBroken(int row) {
+      return broken[row];
+    }
+
+    /** The mixed-radix index of a combination. */
+    public int index(int[] values) {
+      int idx = 0;
+      for (int i = 0; i < sizes.length; i++) {
+        idx = idx * sizes[i] + values[i];
+      }
+      return idx;
+    }
+
+    /** The value indexes of row {@code row}. */
+    public int[] values(int row) {
+      int[] v = new int[sizes.length];
+      for (int i = sizes.length - 1; i >= 0; i--) {
+        v[i] = row % sizes[i];
+        row /= sizes[i];
+      }
+      return v;
+    }
+
+    /** True when some combination breaks the constraint. */
+    public boolean canBreak() {
+      for (boolean b : broken) {
+        if (b) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    /** True when some combination satisfies the constraint. */
+    public boolean canSatisfy() {
+      for (boolean b : broken) {
+        if (!b) {
+          return true;
+        }
+      }
+      return false;
+    }
+  }
+
+  private Decisions(Map<String, List<TermValue>> domains, Map<String, Table> tables, List<Diagnostic> errors) {
+    this.domains = domains;
+    this.tables = tables;
+    this.errors = List.copyOf(errors);
+  }
+
+  /** Decides every constraint of the evaluator's rule book, in one Drools session. */
+  public static Decisions compute(Evaluator evaluator) {
+    RuleBook book = evaluator.ruleBook();
+    Map<String, List<TermValue>> domains = domains(book);
+    List<Proposal> probes = new ArrayList<>();
+    List<int[]> spans = new ArrayList<>();
+    List<Constraint> constraints = book.constraints();
+    for (Constraint c : constraints) {
+      List<String> terms = new ArrayList<>(c.reads());
+      int[] sizes = sizes(terms, domains);
+      int rows = 1;
+      for (int s : sizes) {
+        rows = Math.multiplyExact(rows, s);
+      }
+      int start = probes.size();
+      for (int row = 0; row < rows; row++) {
+        Map<String, TermValue> assignment = new LinkedHashMap<>();
+        int r = row;
+        for (int i = terms.size() - 1; i >= 0; i--) {
+          assignment.put(terms.get(i), domains.get(terms.get(i)).get(r % sizes[i]));
+          r /= sizes[i];
+        }
+        probes.add(Proposal.of(c.id() + "#" + row, assignment));
+      }
+      spans.add(new int[] {start, rows});
+    }
+    Evaluator.Firings firings = evaluator.fire(probes);
+    Map<String, Table> tables = new LinkedHashMap<>();
+    for (int k = 0; k < constraints.size(); k++) {
+      Constraint c = constraints.get(k);
+      List<String> terms = new ArrayList<>(c.reads());
+      int[] span = spans.get(k);
+      boolean[] broken = new boolean[span[1]];
+      for (int row = 0; row < span[1]; row++) {
+        broken[row] = firings.broken().get(span[0] + row).contains(c.id());
+      }
+      tables.put(c.id(), new Table(c, terms, sizes(terms, domains), broken));
+    }
+    return new Decisions(
+        Collections.unmodifiableMap(domains), Collections.unmodifiableMap(tables), firings.errors());
+  }
+
+  private static int[] sizes(List<String> terms, Map<String, List<TermValue>> domains) {
+    int[] sizes = new int[terms.size()];
+    for (int i = 0; i < terms.size(); i++) {
+      sizes[i] = domains.get(terms.get(i)).size();
+    }
+    return sizes;
+  }
+
+  /** The values each term ranges over, in vocabulary order. */
+  static Map<String, List<TermValue>> domains(RuleBook book) {
+    Map<String, List<TermValue>> out = new LinkedHashMap<>();
+    for (Term t : book.vocabulary().terms().values()) {
+      out.put(t.name(), domain(t, book));
+    }
+    return out;
+  }
+
+  private static List<TermValue> domain(Term t, RuleBook book) {
+    List<TermValue> values = new ArrayList<>();
+    switch (t.kind()) {
+      case ONE -> t.options().keySet().forEach(o -> values.add(new TermValue.One(o)));
+      case SET -> {
+        List<String> options = new ArrayList<>(t.options().keySet());
+        int n = options.size();
+        if (n > 16) {
+          throw new IllegalStateException("term `" + t.name() + "` has more than 16 options");
+        }
+        for (int mask = 0; mask < (1 << n); mask++) {
+          Set<String> subset = new TreeSet<>();
+          for (int i = 0; i < n; i++) {
+            if ((mask & (1 << i)) != 0) {
+              subset.add(options.get(i));
+            }
+          }
+          values.add(new TermValue.Many(new TreeSet<>(subset)));
+        }
+      }
+      case NUMBER -> {
+        TreeSet<Integer> points = new TreeSet<>();
+        points.add(0);
+        for (Constraint c : book.constraints()) {
+          if (!c.reads().contains(t.name())) {
+            continue;
+          }
+          Matcher m = NUMBER.matcher(c.condition());
+          while (m.find()) {
+            long v = Long.parseLong(m.group(1).replace("_", ""));
+            if (v >= 0 && v < Limit.NONE - 1) {
+              points.add((int) v);
+              points.add((int) v + 1);
+            }
+          }
+        }
+        points.addAll(t.values());
+        for (int p : points) {
+          values.add(new TermValue.Number(p, Map.of()));
+        }
+        if (t.allowsNone()) {
+          values.add(new TermValue.Number(Limit.NONE, Map.of()));
+        }
+      }
+    }
+    return values;
+  }
+
+  /** The values each term ranges over. */
+  public Map<String, List<TermValue>> domains() {
+    return domains;
+  }
+
+  /** The decision table of constraint {@code id}. */
+  public Table table(String id) {
+    Table t = tables.get(id);
+    if (t == null) {
+      throw new IllegalArgumentException("no constraint `" + id + "`");
+    }
+    return t;
+  }
+
+  /** Every table, in rule-book order. */
+  public Map<String, Table> tables() {
+    return tables;
+  }
+
+  /** Problems met while running the rules (a rule that failed or looped). */
+  public List<Diagnostic> errors() {
+    return errors;
+  }
+}
