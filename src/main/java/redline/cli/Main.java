@@ -54,7 +54,7 @@ public final class Main implements Runnable {
         (ex, commandLine, parseResult) -> {
           PrintWriter e = commandLine.getErr();
           e.println("internal error: " + ex);
-          if (parseResult.hasMatchedOption("--verbose")) {
+          if (java.util.Arrays.asList(parseResult.originalArgs().toArray(new String[0])).contains("--verbose")) {
             ex.printStackTrace(e);
           } else {
             e.println("(run again with --verbose for details, and please report it)");

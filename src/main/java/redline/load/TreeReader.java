@@ -236,6 +236,8 @@ public final class TreeReader {
     }
     String line = message.lines().findFirst().orElse("").trim();
     line = line.replaceAll("\\s*\\(code \\d+\\)", "");
+    line = line.replaceAll("\\s*\\(start marker at \\[Source:.*$", "");
+    line = line.replaceAll("\\s*at \\[Source:.*$", "");
     line = line.replace("Unexpected character", "unexpected character");
     line = line.replace("Unexpected end-of-input", "unexpected end of file");
     line = line.replaceAll("[.]$", "");
