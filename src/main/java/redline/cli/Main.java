@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
       EvaluateCommand.class,
       TestCommand.class,
       SchemaCommand.class,
+      CheckCommand.class,
       CommandLine.HelpCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",

@@ -84,11 +84,20 @@ public final class RuleBook {
     if (loaded.vocabulary() == null || loaded.files().isEmpty()) {
       throw new RulesException(loaded.diagnostics());
     }
-    List<Diagnostic> all = new ArrayList<>(loaded.diagnostics());
     // compile even when the reader found errors, so that every problem is reported at once
-    Compiler.Result compiled = Compiler.compile(loaded.vocabulary(), loaded.files(), all);
+    return of(shown, loaded, Compiler.compile(loaded.vocabulary(), loaded.files(), loaded.diagnostics()));
+  }
+
+  /**
+   * A rule book from a folder already read and compiled (so that a caller that needs both
+   * steps' diagnostics, like the checker, does the work once).
+   *
+   * @throws RulesException when reading or compiling found an error
+   */
+  public static RuleBook of(String shown, Loaded loaded, Compiler.Result compiled) throws RulesException {
+    List<Diagnostic> all = new ArrayList<>(loaded.diagnostics());
     all.addAll(compiled.diagnostics());
-    if (compiled.kieBase() == null || Diagnostic.anyError(all)) {
+    if (loaded.vocabulary() == null || compiled.kieBase() == null || Diagnostic.anyError(all)) {
       throw new RulesException(all);
     }
     return new RuleBook(shown, loaded.vocabulary(), loaded.sources(), loaded.files(), compiled.kieBase(), all);

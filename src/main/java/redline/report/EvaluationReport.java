@@ -115,15 +115,34 @@ public final class EvaluationReport {
         };
     String weight = k.kind() == Kind.PREFERENCE ? " " + k.weight() : "";
     out.println("  " + colored + " " + String.format("%-7s", k.id()) + " " + String.format("%-12s", k.kind().word() + weight) + " " + k.title());
-    String indent = "                                    ";
-    out.println(indent + s.dim(terms(c) + "; " + cite(k)));
+    String indent = " ".repeat(36);
+    wrap(terms(c) + "; " + cite(k), indent, out, s);
     if (c.status() == Status.BROKEN) {
-      out.println(indent + s.dim("stance: " + k.stance()));
+      wrap("stance: " + k.stance(), indent, out, s);
     }
     if (k.isContested()) {
-      out.println(indent + s.yellow("CONTESTED: ") + s.dim(k.contested()));
+      wrap("CONTESTED: " + k.contested(), indent, out, s);
     }
   }
+
+  /** Prints {@code text} dimmed, wrapped at {@link #WIDTH} columns, each line after {@code indent}. */
+  private static void wrap(String text, String indent, PrintWriter out, Style s) {
+    int room = Math.max(40, WIDTH - indent.length());
+    StringBuilder line = new StringBuilder();
+    for (String word : text.split(" ")) {
+      if (line.length() > 0 && line.length() + 1 + word.length() > room) {
+        out.println(indent + s.dim(line.toString()));
+        line.setLength(0);
+      }
+      line.append(line.length() == 0 ? "" : " ").append(word);
+    }
+    if (line.length() > 0) {
+      out.println(indent + s.dim(line.toString()));
+    }
+  }
+
+  /** The width text reports wrap at. */
+  static final int WIDTH = 110;
 
   private static String terms(ConstraintResult c) {
     List<String> parts = new ArrayList<>();

@@ -1,0 +1,55 @@
+package redline.check;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import redline.engine.Decisions;
+import redline.model.Term;
+import redline.model.TermValue;
+import redline.model.Vocabulary;
+
+/** Turns decision tables into {@link ConstraintAnalysis} records. */
+final class Analyses {
+  private Analyses() {}
+
+  /** The analysis of every constraint, by id, in rule-book order. */
+  static Map<String, ConstraintAnalysis> of(Vocabulary vocabulary, Decisions decisions) {
+    Map<String, ConstraintAnalysis> out = new LinkedHashMap<>();
+    for (Decisions.Table t : decisions.tables().values()) {
+      out.put(t.constraint().id(), of(vocabulary, decisions, t));
+    }
+    return out;
+  }
+
+  static ConstraintAnalysis of(Vocabulary vocabulary, Decisions decisions, Decisions.Table t) {
+    int broken = 0;
+    for (int row = 0; row < t.rows(); row++) {
+      broken += t.isBroken(row) ? 1 : 0;
+    }
+    List<ConstraintAnalysis.Forbidden> forbids = new ArrayList<>();
+    int[] sizes = t.sizes();
+    for (int i = 0; i < t.terms().size(); i++) {
+      boolean[] some = new boolean[sizes[i]];
+      boolean[] all = new boolean[sizes[i]];
+      java.util.Arrays.fill(all, true);
+      for (int row = 0; row < t.rows(); row++) {
+        int v = t.values(row)[i];
+        if (t.isBroken(row)) {
+          some[v] = true;
+        } else {
+          all[v] = false;
+        }
+      }
+      boolean partial = false;
+      for (int v = 0; v < sizes[i]; v++) {
+        partial |= some[v] && !all[v];
+      }
+      String name = t.terms().get(i);
+      Term term = vocabulary.terms().get(name);
+      List<TermValue> domain = decisions.domains().get(name);
+      forbids.add(new ConstraintAnalysis.Forbidden(name, Regions.describe(term, domain, some), partial));
+    }
+    return new ConstraintAnalysis(t.constraint(), t.terms(), t.rows(), broken, broken > 0, broken < t.rows(), forbids);
+  }
+}

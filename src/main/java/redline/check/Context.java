@@ -1,0 +1,174 @@
+package redline.check;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import redline.engine.Compiler;
+import redline.engine.Decisions;
+import redline.engine.Evaluator;
+import redline.engine.RuleBook;
+import redline.engine.RulesException;
+import redline.model.Diagnostic;
+import redline.model.Kind;
+
+/**
+ * What the stages of one check share: the rules folder, and what earlier stages read, compiled
+ * and computed, each produced once, on first use. Not thread-safe; one per check.
+ */
+public final class Context {
+  private final Path dir;
+  private final String shown;
+  private RuleBook.Loaded loaded;
+  private Compiler.Result compiled;
+  private RuleBook book;
+  private List<Diagnostic> bookProblems = List.of();
+  private Decisions decisions;
+  private Space space;
+  private Map<String, ConstraintAnalysis> analyses;
+  private List<Conflict> conflicts;
+  private Unsatisfiable.Result search;
+  private final Map<String, List<String>> lines = new java.util.HashMap<>();
+
+  /** A context for checking the folder {@code dir}, named {@code shown} in diagnostics. */
+  public Context(Path dir, String shown) {
+    this.dir = dir;
+    this.shown = shown;
+  }
+
+  /** The rules folder as the user named it. */
+  public String shown() {
+    return shown;
+  }
+
+  /** The lines of the file shown as {@code shown} in diagnostics (empty when unreadable). */
+  List<String> lines(String shownFile) {
+    return lines.computeIfAbsent(
+        shownFile,
+        f -> {
+          try {
+            return java.nio.file.Files.readAllLines(dir.resolve(Path.of(f).getFileName().toString()));
+          } catch (java.io.IOException | RuntimeException e) {
+            return List.of();
+          }
+        });
+  }
+
+  /** The folder read without compiling: vocabulary, parsed files and the reader's diagnostics. */
+  public RuleBook.Loaded loaded() {
+    if (loaded == null) {
+      loaded = RuleBook.read(dir, shown);
+    }
+    return loaded;
+  }
+
+  /** The result of compiling the parsed files (no knowledge base when the vocabulary failed). */
+  public Compiler.Result compiled() {
+    if (compiled == null) {
+      RuleBook.Loaded l = loaded();
+      compiled =
+          l.vocabulary() == null
+              ? new Compiler.Result(null, List.of())
+              : Compiler.compile(l.vocabulary(), l.files(), l.diagnostics());
+    }
+    return compiled;
+  }
+
+  /** The loaded rule book, or null when the rules do not load; see {@link #bookProblems()}. */
+  public RuleBook ruleBook() {
+    if (book == null && bookProblems.isEmpty()) {
+      try {
+        book = RuleBook.of(shown, loaded(), compiled());
+      } catch (RulesException e) {
+        bookProblems = e.diagnostics();
+      }
+    }
+    return book;
+  }
+
+  /** Why the rule book did not load. */
+  public List<Diagnostic> bookProblems() {
+    return bookProblems;
+  }
+
+  /** Every constraint decided by Drools over the values of the terms it reads. */
+  public Decisions decisions() {
+    if (decisions == null) {
+      decisions = Decisions.compute(new Evaluator(ruleBook()));
+    }
+    return decisions;
+  }
+
+  /** The space of proposals the tables span, for combining them. */
+  Space space() {
+    if (space == null) {
+      space = new Space(decisions());
+    }
+    return space;
+  }
+
+  /** The analysis of each constraint, by id, in rule-book order. */
+  public Map<String, ConstraintAnalysis> analyses() {
+    if (analyses == null) {
+      analyses = Analyses.of(ruleBook().vocabulary(), decisions());
+    }
+    return analyses;
+  }
+
+  /**
+   * Every minimal set of red lines that no proposal can satisfy together, within one party or
+   * across parties; red lines that nothing satisfies on their own are left out (stage 4 reports
+   * them).
+   */
+  public List<Conflict> conflicts() {
+    if (conflicts == null) {
+      List<Decisions.Table> redLines = new ArrayList<>();
+      for (Decisions.Table t : decisions().tables().values()) {
+        if (t.constraint().kind() == Kind.RED_LINE && t.canSatisfy()) {
+          redLines.add(t);
+        }
+      }
+      search = Unsatisfiable.find(space(), redLines);
+      List<Conflict> found = new ArrayList<>();
+      List<String> partyOrder = new ArrayList<>(ruleBook().vocabulary().parties().keySet());
+      List<String> termOrder = new ArrayList<>(ruleBook().vocabulary().terms().keySet());
+      for (int[] set : search.sets()) {
+        List<ConstraintAnalysis> members = new ArrayList<>();
+        Set<String> parties = new TreeSet<>(java.util.Comparator.comparingInt(partyOrder::indexOf));
+        Set<String> terms = new TreeSet<>(java.util.Comparator.comparingInt(termOrder::indexOf));
+        for (int i : set) {
+          ConstraintAnalysis a = analyses().get(redLines.get(i).constraint().id());
+          members.add(a);
+          parties.add(a.constraint().party());
+          terms.addAll(a.reads());
+        }
+        found.add(new Conflict(members, new ArrayList<>(parties), new ArrayList<>(terms)));
+      }
+      found.sort(
+          java.util.Comparator.comparingInt((Conflict c) -> termOrder.indexOf(c.terms().get(0)))
+              .thenComparingInt(c -> c.redLines().size())
+              .thenComparing(c -> c.ids(), this::byBookOrder));
+      conflicts = List.copyOf(found);
+    }
+    return conflicts;
+  }
+
+  private int byBookOrder(List<String> a, List<String> b) {
+    List<String> order = new ArrayList<>(decisions().tables().keySet());
+    for (int i = 0; i < Math.min(a.size(), b.size()); i++) {
+      int c = Integer.compare(order.indexOf(a.get(i)), order.indexOf(b.get(i)));
+      if (c != 0) {
+        return c;
+      }
+    }
+    return Integer.compare(a.size(), b.size());
+  }
+
+  /** Whether the search for conflicts stopped before it had examined every set (never on sane rules). */
+  public boolean conflictSearchTruncated() {
+    conflicts();
+    return search.truncated();
+  }
+}

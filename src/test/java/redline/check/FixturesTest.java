@@ -1,0 +1,162 @@
+package redline.check;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import redline.model.Diagnostic;
+import redline.model.Severity;
+
+/**
+ * One fixture rules folder per injected fault under {@code src/test/resources/check/}: each
+ * stage finds what it should, at the right file, line and column, with the right exit code.
+ */
+class FixturesTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /**
+   * The fixture, the diagnostics expected (code@file:line:col, separated by spaces, notes left
+   * out) and the exit code of {@code redline check}.
+   */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({
+    "typo-term,           unknown-term@a.drl:16:15,                                    3",
+    "typo-option,         unknown-option@a.drl:16:15,                                  3",
+    "missing-metadata,    missing-metadata@a.drl:7:1,                                  3",
+    "bad-date,            invalid-date@a.drl:14:5,                                     3",
+    "duplicate-id,        duplicate-id@a.drl:20:1,                                     3",
+    "unknown-source,      unknown-source@a.drl:12:5,                                   3",
+    "compile-error,       drl-compile@a.drl:29:5,                                      3",
+    "syntax-error,        drl-syntax@a.drl:19:1,                                       3",
+    "never-broken,        never-broken@a.drl:20:1,                                     3",
+    "always-broken,       always-broken@a.drl:20:1,                                    3",
+    "party-contradiction, party-contradiction@a.drl:7:1,                               3",
+    "duplicate-subsumed,  duplicate-constraint@a.drl:20:1 duplicate-constraint@a.drl:46:1 subsumed-constraint@a.drl:33:1 subsumed-constraint@a.drl:46:1, 0",
+    "unused-term,         unused-term@vocabulary.yaml:15:5,                            0",
+    "cross-party,         '',                                                          0",
+  })
+  void eachFaultIsFoundAtItsFileAndLine(String fixture, String expected, int exit) {
+    String folder = CheckRun.FIXTURES + fixture;
+    CheckReport report = Checker.standard().check(Path.of(folder));
+    List<String> found = new ArrayList<>();
+    for (Diagnostic d : report.diagnostics()) {
+      if (d.severity() != Severity.NOTE) {
+        String file = d.at().file().startsWith(folder + "/") ? d.at().file().substring(folder.length() + 1) : d.at().file();
+        found.add(d.code() + "@" + file + ":" + d.at().line() + ":" + d.at().column());
+      }
+    }
+    List<String> wanted = expected.isBlank() ? List.of() : Arrays.asList(expected.trim().split("\\s+"));
+    assertEquals(new TreeSet<>(wanted), new TreeSet<>(found), report.diagnostics().toString());
+
+    CheckRun run = CheckRun.of(folder);
+    assertEquals(exit, run.exit(), run.out() + run.err());
+    for (String w : wanted) {
+      String code = w.substring(0, w.indexOf('@'));
+      String where = folder + "/" + w.substring(w.indexOf('@') + 1);
+      assertTrue(run.out().contains(where + ": ") || run.out().contains(where + " /"), "no `" + where + "` in\n" + run.out());
+      assertTrue(run.out().contains("[" + code + "]"), run.out());
+    }
+  }
+
+  @Test
+  void misspeltTermsAndOptionsGetADidYouMean() {
+    assertTrue(CheckRun.of(CheckRun.FIXTURES + "typo-term").out().contains("did you mean `nato_accession`?"));
+    assertTrue(CheckRun.of(CheckRun.FIXTURES + "typo-option").out().contains("did you mean `RENOUNCED`?"));
+  }
+
+  @Test
+  void theReasoningStagesAreSkippedWhenTheRulesHaveErrors() {
+    CheckReport report = Checker.standard().check(Path.of(CheckRun.FIXTURES + "typo-term"));
+    assertEquals(
+        List.of(true, true, true, false, false, false),
+        report.stages().stream().map(CheckReport.StageRun::ran).toList());
+    assertTrue(report.constraints().isEmpty());
+  }
+
+  @Test
+  void aSelfContradictingPartyNamesItsRedLines() {
+    CheckReport report = Checker.standard().check(Path.of(CheckRun.FIXTURES + "party-contradiction"));
+    assertEquals(1, report.partyContradictions().size());
+    assertEquals(List.of("AA-01", "AA-03"), report.partyContradictions().get(0).ids());
+    assertTrue(report.crossPartyConflicts().isEmpty());
+  }
+
+  @Test
+  void theCrossPartyConflictIsInTheJsonConflictMap() throws Exception {
+    CheckRun run = CheckRun.of(CheckRun.FIXTURES + "cross-party", "--format", "json");
+    assertEquals(0, run.exit(), run.err());
+    JsonNode root = JSON.readTree(run.out());
+    assertTrue(root.get("ok").asBoolean());
+    assertEquals(2, root.get("summary").get("conflicts").asInt());
+    JsonNode map = root.get("conflictMap");
+    assertEquals(List.of("nato_accession", "army_cap"), iterableNames(map));
+    JsonNode nato = root.get("conflicts").get(map.get("nato_accession").get(0).asInt() - 1);
+    assertEquals("[\"AA\",\"BB\"]", nato.get("parties").toString());
+    JsonNode lines = nato.get("redLines");
+    assertEquals("AA-01", lines.get(0).get("id").asText());
+    assertEquals("[\"OPEN\",\"CONSENSUS_DEPENDENT\"]", lines.get(0).get("forbids").get("nato_accession").get("values").toString());
+    assertEquals("BB-01", lines.get(1).get("id").asText());
+    assertEquals("[\"RENOUNCED\"]", lines.get(1).get("forbids").get("nato_accession").get("values").toString());
+    JsonNode army = root.get("conflicts").get(map.get("army_cap").get(0).asInt() - 1);
+    assertEquals("[\"250001 or more\",\"NONE\"]", army.get("redLines").get(0).get("forbids").get("army_cap").get("values").toString());
+    assertEquals("[\"at most 599999\"]", army.get("redLines").get(1).get("forbids").get("army_cap").get("values").toString());
+  }
+
+  @Test
+  void jsonOfFailingRulesSaysNotOkAndExitsThree() throws Exception {
+    CheckRun run = CheckRun.of(CheckRun.FIXTURES + "bad-date", "--format", "json");
+    assertEquals(3, run.exit());
+    JsonNode root = JSON.readTree(run.out());
+    assertFalse(root.get("ok").asBoolean());
+    assertEquals("invalid-date", root.get("diagnostics").get(0).get("code").asText());
+  }
+
+  @Test
+  void sarifLocatesEachResultByFileLineAndColumn() throws Exception {
+    CheckRun run = CheckRun.of(CheckRun.FIXTURES + "typo-option", "--format", "sarif");
+    assertEquals(3, run.exit());
+    JsonNode root = JSON.readTree(run.out());
+    assertEquals("2.1.0", root.get("version").asText());
+    JsonNode runNode = root.get("runs").get(0);
+    assertEquals("redline", runNode.get("tool").get("driver").get("name").asText());
+    assertEquals("unknown-option", runNode.get("tool").get("driver").get("rules").get(0).get("id").asText());
+    JsonNode result = runNode.get("results").get(0);
+    assertEquals("unknown-option", result.get("ruleId").asText());
+    assertEquals("error", result.get("level").asText());
+    JsonNode location = result.get("locations").get(0).get("physicalLocation");
+    assertEquals(CheckRun.FIXTURES + "typo-option/a.drl", location.get("artifactLocation").get("uri").asText());
+    assertEquals(16, location.get("region").get("startLine").asInt());
+    assertEquals(15, location.get("region").get("startColumn").asInt());
+  }
+
+  @Test
+  void maxErrorsCapsTheDiagnosticsShown() {
+    CheckRun run = CheckRun.of(CheckRun.FIXTURES + "duplicate-subsumed", "--max-errors", "1");
+    assertEquals(0, run.exit());
+    assertTrue(run.out().contains("... and 3 more (raise --max-errors to see them)"), run.out());
+    assertEquals(2, CheckRun.of(CheckRun.FIXTURES + "duplicate-subsumed", "--max-errors", "-1").exit());
+  }
+
+  @Test
+  void aMissingFolderIsAnError() {
+    CheckRun run = CheckRun.of(CheckRun.FIXTURES + "no-such-folder");
+    assertEquals(3, run.exit());
+    assertTrue(run.out().contains("[no-rules-folder]"), run.out());
+  }
+
+  private static List<String> iterableNames(JsonNode node) {
+    List<String> names = new ArrayList<>();
+    node.fieldNames().forEachRemaining(names::add);
+    return names;
+  }
+}
