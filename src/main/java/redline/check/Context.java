@@ -30,7 +30,6 @@ public final class Context {
   private Map<String, ConstraintAnalysis> analyses;
   private List<Conflict> conflicts;
   private Unsatisfiable.Result search;
-  private final Map<String, List<String>> lines = new java.util.HashMap<>();
 
   /** A context for checking the folder {@code dir}, named {@code shown} in diagnostics. */
   public Context(Path dir, String shown) {
@@ -41,19 +40,6 @@ public final class Context {
   /** The rules folder as the user named it. */
   public String shown() {
     return shown;
-  }
-
-  /** The lines of the file shown as {@code shown} in diagnostics (empty when unreadable). */
-  List<String> lines(String shownFile) {
-    return lines.computeIfAbsent(
-        shownFile,
-        f -> {
-          try {
-            return java.nio.file.Files.readAllLines(dir.resolve(Path.of(f).getFileName().toString()));
-          } catch (java.io.IOException | RuntimeException e) {
-            return List.of();
-          }
-        });
   }
 
   /** The folder read without compiling: vocabulary, parsed files and the reader's diagnostics. */

@@ -117,7 +117,44 @@ public final class RuleFileReader {
     if (descr.getRules().isEmpty()) {
       found.add(Diagnostic.warning("no-rules", Location.of(shown), "the file declares no rules", ""));
     }
-    return new Result(new RuleFile(shown, party, descr, constraints), found);
+    List<String> lines = text.lines().toList();
+    return new Result(new RuleFile(shown, party, descr, constraints), found.stream().map(d -> pinpoint(d, lines)).toList());
+  }
+
+  /** The metadata each diagnostic code is about. */
+  private static final Map<String, String> ANNOTATION =
+      Map.of(
+          "invalid-date", "asOf",
+          "unknown-source", "sources",
+          "invalid-evidence", "evidence",
+          "invalid-kind", "kind",
+          "unknown-party", "party",
+          "wrong-party", "party",
+          "invalid-weight", "weight",
+          "unused-weight", "weight");
+
+  /**
+   * Moves a diagnostic about one metadata entry from the rule's first line to the line of that
+   * entry: the parser gives metadata entries no position of their own.
+   */
+  private static Diagnostic pinpoint(Diagnostic d, List<String> lines) {
+    String annotation = ANNOTATION.get(d.code());
+    int start = d.at().line() - 1;
+    if (annotation == null || start < 0 || start >= lines.size() || !lines.get(start).trim().startsWith("rule ")) {
+      return d;
+    }
+    for (int i = start + 1; i < lines.size(); i++) {
+      String line = lines.get(i);
+      String trimmed = line.trim();
+      if (trimmed.startsWith("when") || trimmed.startsWith("rule ")) {
+        break;
+      }
+      int at = line.indexOf("@" + annotation + "(");
+      if (at >= 0) {
+        return new Diagnostic(d.severity(), d.code(), Location.of(d.at().file(), i + 1, at + 1), d.message(), d.hint());
+      }
+    }
+    return d;
   }
 
   private static Location errorLocation(DroolsError err, String shown) {
