@@ -21,8 +21,8 @@ import redline.model.TermValue;
  * reads: the exact, finite basis on which the checker and the explorer reason. A {@code one}
  * term ranges over its options, a {@code set} term over every subset of its options, and a
  * {@code number} term over the boundary values the rules compare it against (each threshold,
- * the value just above it, zero and {@code NONE}), which covers every region the comparisons
- * can tell apart. Immutable.
+ * the value just above it, zero and {@code NONE}, each with every combination of the flags
+ * that some rule reads), which covers every region the comparisons can tell apart. Immutable.
  */
 public final class Decisions {
   private static final Pattern NUMBER = Pattern.compile("(?<![\\w.])([0-9][0-9_]*)(?![\\w.])");
@@ -193,22 +193,41 @@ public final class Decisions {
           Matcher m = NUMBER.matcher(c.condition());
           while (m.find()) {
             long v = Long.parseLong(m.group(1).replace("_", ""));
-            if (v >= 0 && v < Limit.NONE - 1) {
+            if (v >= 0 && v < Limit.NONE - 1L) {
               points.add((int) v);
               points.add((int) v + 1);
             }
           }
         }
         points.addAll(t.values());
-        for (int p : points) {
-          values.add(new TermValue.Number(p, Map.of()));
-        }
         if (t.allowsNone()) {
-          values.add(new TermValue.Number(Limit.NONE, Map.of()));
+          points.add(Limit.NONE);
+        }
+        List<String> flags = readFlags(t, book);
+        for (int p : points) {
+          for (int mask = 0; mask < (1 << flags.size()); mask++) {
+            Map<String, Boolean> set = new LinkedHashMap<>();
+            for (int i = 0; i < flags.size(); i++) {
+              set.put(flags.get(i), (mask & (1 << i)) != 0);
+            }
+            values.add(new TermValue.Number(p, set));
+          }
         }
       }
     }
     return values;
+  }
+
+  /** The flags of a number term that some rule reads; only those are varied. */
+  private static List<String> readFlags(Term t, RuleBook book) {
+    List<String> read = new ArrayList<>();
+    for (String flag : t.flags().keySet()) {
+      Pattern field = Pattern.compile("\\b" + Pattern.quote(t.flagField(flag)) + "\\b");
+      if (book.constraints().stream().anyMatch(c -> field.matcher(c.condition()).find())) {
+        read.add(flag);
+      }
+    }
+    return read;
   }
 
   /** The values each term ranges over. */
