@@ -15,6 +15,9 @@ import picocli.CommandLine.Command;
       EvaluateCommand.class,
       TestCommand.class,
       SchemaCommand.class,
+      ExploreCommand.class,
+      NearestCommand.class,
+      BenchCommand.class,
       CheckCommand.class,
       CommandLine.HelpCommand.class
     },

@@ -1,0 +1,346 @@
+package redline.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.math.MathContext;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.stream.Stream;
+import redline.engine.Evaluator;
+import redline.engine.RuleBook;
+import redline.engine.RulesException;
+import redline.explore.Exploration;
+import redline.explore.Explorer;
+import redline.explore.Nearest;
+import redline.explore.Problem;
+import redline.explore.Progress;
+import redline.explore.Space;
+import redline.explore.Suggestions;
+import redline.load.ProposalReader;
+import redline.model.Evaluation;
+import redline.model.PartyResult;
+import redline.model.Proposal;
+import redline.model.TermValue;
+
+/**
+ * Measures, in one run: cold start to the first report, single-proposal latency, batch
+ * throughput, and {@code explore} and {@code nearest} times on the given rules and on a generated
+ * vocabulary four times their size; each beside a baseline measured in the same run. Never
+ * prints; spawns JVMs for the cold-start figures.
+ */
+public final class Bench {
+  private Bench() {}
+
+  /**
+   * What to measure.
+   *
+   * @param java the java executable
+   * @param jvmFlags the flags both cold starts get (those of {@code bin/redline})
+   * @param classpath the class path holding redline and its libraries
+   * @param mainClass redline's main class
+   * @param bareClass the bare baseline's main class: a JVM that only reads the JSON
+   * @param starts how many times each cold start is measured (the median is kept)
+   * @param batch how many proposals the throughput figures evaluate
+   * @param scale how many times the rules the generated vocabulary holds
+   */
+  public record Config(
+      Path rules,
+      Path proposal,
+      String java,
+      List<String> jvmFlags,
+      String classpath,
+      String mainClass,
+      String bareClass,
+      int starts,
+      int batch,
+      int scale,
+      long seed) {}
+
+  /**
+   * One figure beside its baseline: {@code ratio} is how many times slower than the baseline
+   * (for a throughput, the baseline's rate over ours); {@code met} is null when there is no target.
+   */
+  public record Figure(
+      String name, double value, String unit, String baselineName, double baseline, double ratio, String target, Boolean met, String note) {}
+
+  /** Every figure, and facts about the run. */
+  public record Result(List<Figure> figures, Map<String, String> facts) {
+    public Result {
+      figures = List.copyOf(figures);
+      facts = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(facts));
+    }
+  }
+
+  /** Runs every measurement. */
+  public static Result run(Config c, Progress progress) throws IOException, RulesException, InterruptedException {
+    List<Figure> figures = new ArrayList<>();
+    Map<String, String> facts = new LinkedHashMap<>();
+    facts.put("cores", Integer.toString(Runtime.getRuntime().availableProcessors()));
+    facts.put("java", System.getProperty("java.version"));
+    facts.put("rules", c.rules().toString());
+    facts.put("proposal", c.proposal().toString());
+    int steps = 8;
+    int step = 0;
+
+    // cold start: a new JVM to the first report, beside a new JVM that only reads the same JSON
+    progress.update("cold starts", step++, steps);
+    List<String> redline = command(c, c.mainClass(), "evaluate", "--rules", c.rules().toString(), c.proposal().toString());
+    List<String> bare = command(c, c.bareClass(), c.proposal().toString());
+    timeProcess(redline);
+    timeProcess(bare);
+    List<Double> ours = new ArrayList<>();
+    List<Double> theirs = new ArrayList<>();
+    for (int i = 0; i < c.starts() && !progress.cancelled(); i++) {
+      ours.add(timeProcess(redline));
+      theirs.add(timeProcess(bare));
+    }
+    double cold = median(ours);
+    double bareMs = median(theirs);
+    figures.add(new Figure("cold start: evaluate one proposal", cold, "ms", "bare JVM reading the same JSON", bareMs, cold / bareMs, "within 2x", cold <= 2 * bareMs, "median of " + ours.size() + " starts each"));
+
+    // load and warm up
+    progress.update("loading", step++, steps);
+    long t0 = System.nanoTime();
+    RuleBook book = RuleBook.load(c.rules());
+    double loadMs = ms(System.nanoTime() - t0);
+    facts.put("load (in a warm JVM)", String.format(java.util.Locale.ROOT, "%.0f ms", loadMs));
+    Evaluator evaluator = new Evaluator(book);
+    t0 = System.nanoTime();
+    Space space = Space.of(evaluator);
+    facts.put("decision tables", String.format(java.util.Locale.ROOT, "%.0f ms", ms(System.nanoTime() - t0)));
+    Baseline baseline = new Baseline(space);
+    Proposal draft = read(book, c.proposal());
+    List<Proposal> batch = random(space, c.batch(), c.seed());
+    Proposal single = draft.terms().size() == space.terms().size() ? draft : batch.get(0);
+
+    // single-proposal latency
+    progress.update("latency", step++, steps);
+    for (int i = 0; i < 300; i++) {
+      evaluator.evaluate(single);
+      baseline.evaluate(single);
+    }
+    List<Double> engine = new ArrayList<>();
+    List<Double> hand = new ArrayList<>();
+    for (int i = 0; i < 500; i++) {
+      long a = System.nanoTime();
+      evaluator.evaluate(single);
+      long b = System.nanoTime();
+      baseline.evaluate(single);
+      long d = System.nanoTime();
+      engine.add((b - a) / 1000.0);
+      hand.add((d - b) / 1000.0);
+    }
+    double lat = median(engine);
+    double latBase = median(hand);
+    figures.add(new Figure("single evaluation latency", lat, "us", "hand-written Java, same constraints", latBase, lat / latBase, "", null, "median of 500, warm; includes the session and the full per-constraint result"));
+
+    // batch throughput, checked against the baseline proposal by proposal
+    progress.update("throughput", step++, steps);
+    int chunk = 10_000;
+    evaluateAll(evaluator, batch.subList(0, Math.min(batch.size(), chunk)), chunk);
+    t0 = System.nanoTime();
+    List<Evaluation> results = evaluateAll(evaluator, batch, chunk);
+    double engineS = (System.nanoTime() - t0) / 1e9;
+    t0 = System.nanoTime();
+    for (int i = 0; i < 3; i++) {
+      for (Proposal p : batch) {
+        baseline.evaluate(p);
+      }
+    }
+    t0 = System.nanoTime();
+    List<Baseline.Result[]> expected = new ArrayList<>(batch.size());
+    for (Proposal p : batch) {
+      expected.add(baseline.evaluate(p));
+    }
+    double baseS = (System.nanoTime() - t0) / 1e9;
+    int mismatches = 0;
+    for (int i = 0; i < batch.size(); i++) {
+      List<PartyResult> rs = results.get(i).parties();
+      for (int p = 0; p < rs.size(); p++) {
+        if (rs.get(p).verdict() != expected.get(i)[p].verdict() || rs.get(p).score() != expected.get(i)[p].score()) {
+          mismatches++;
+        }
+      }
+    }
+    double rate = batch.size() / engineS;
+    double baseRate = batch.size() / baseS;
+    figures.add(new Figure("batch evaluation throughput", rate, "proposals/s", "hand-written Java, same constraints", baseRate, baseRate / rate, "within 10x", baseRate / rate <= 10, batch.size() + " random proposals, one session per " + chunk + "; " + mismatches + " verdicts differ from the baseline"));
+    t0 = System.nanoTime();
+    for (int from = 0; from < batch.size(); from += chunk) {
+      evaluator.fire(batch.subList(from, Math.min(batch.size(), from + chunk)));
+    }
+    double fireRate = batch.size() / ((System.nanoTime() - t0) / 1e9);
+    figures.add(new Figure("batch rule firing only (no per-constraint results)", fireRate, "proposals/s", "hand-written Java, same constraints", baseRate, baseRate / fireRate, "", null, "Evaluator.fire: the Drools part of the throughput"));
+
+    // explore and nearest on the shipped rules, from loading the rules to the result
+    progress.update("explore", step++, steps);
+    Problem all = Problem.of(book, Set.of(), false);
+    List<Double> exploreMs = new ArrayList<>();
+    Exploration x = null;
+    for (int i = 0; i < 3; i++) {
+      t0 = System.nanoTime();
+      RuleBook b = RuleBook.load(c.rules());
+      x = Explorer.explore(new Evaluator(b), Problem.of(b, Set.of(), false), Map.of(), 10, progress);
+      exploreMs.add(ms(System.nanoTime() - t0));
+    }
+    double brute = seconds(x.spaceSize(), rate) * 1000;
+    figures.add(new Figure("explore, shipped rules", median(exploreMs), "ms", "brute force at the batch rate (estimated)", brute, median(exploreMs) / brute, "under 5 s", median(exploreMs) < 5000, "load, decide, search; space " + x.spaceSize() + ", zone " + (x.hasZone() ? x.zoneSize() : "empty")));
+    List<String> cliExplore = command(c, c.mainClass(), "explore", "--rules", c.rules().toString());
+    double cliMs = median(List.of(timeProcess(cliExplore), timeProcess(cliExplore), timeProcess(cliExplore)));
+    figures.add(new Figure("explore, shipped rules, new JVM", cliMs, "ms", "bare JVM reading the proposal JSON", bareMs, cliMs / bareMs, "under 5 s", cliMs < 5000, "the command as a user runs it; median of 3"));
+
+    progress.update("nearest", step++, steps);
+    List<String> withoutFirst = book.parties().stream().skip(1).map(p -> p.code()).toList();
+    double shippedNearest = 0;
+    for (Collection<String> parties : List.of(Set.<String>of(), withoutFirst)) {
+      List<Double> nearestMs = new ArrayList<>();
+      Suggestions s = null;
+      for (int i = 0; i < 3; i++) {
+        t0 = System.nanoTime();
+        RuleBook b = RuleBook.load(c.rules());
+        s = Nearest.search(new Evaluator(b), Problem.of(b, parties, false), read(b, c.proposal()), 5, 10, progress);
+        nearestMs.add(ms(System.nanoTime() - t0));
+      }
+      double bruteN = seconds(withinChanges(space, 5), rate) * 1000;
+      String who = parties.isEmpty() ? "all parties" : "parties " + String.join(",", parties);
+      shippedNearest = median(nearestMs);
+      figures.add(new Figure("nearest, shipped rules, " + who, median(nearestMs), "ms", "brute force over <= 5 changes (estimated)", bruteN, median(nearestMs) / bruteN, "under 5 s", median(nearestMs) < 5000,
+          "--max-changes 5; " + (s.suggestions().isEmpty() ? "no suggestion" : s.suggestions().size() + " suggestions, fewest changes " + s.minimum())));
+    }
+
+    // a generated vocabulary c.scale() times the size
+    progress.update("generated vocabulary", step++, steps);
+    Path dir = Files.createTempDirectory("redline-bench-");
+    try {
+      Generator.scale(c.rules(), dir, c.scale());
+      JsonNode json = new ObjectMapper().readTree(c.proposal().toFile());
+      Path bigProposal = dir.resolve("proposal.json");
+      Files.writeString(bigProposal, Generator.scaleProposal(json, c.scale()), StandardCharsets.UTF_8);
+      t0 = System.nanoTime();
+      RuleBook big = RuleBook.load(dir);
+      Exploration bx = Explorer.explore(new Evaluator(big), Problem.of(big, Set.of(), false), Map.of(), 10, progress);
+      double bigExplore = ms(System.nanoTime() - t0);
+      facts.put("generated vocabulary", big.vocabulary().terms().size() + " terms, " + big.constraints().size() + " constraints");
+      figures.add(new Figure("explore, " + c.scale() + "x vocabulary", bigExplore, "ms", "explore, shipped rules", median(exploreMs), bigExplore / median(exploreMs), "under 60 s", bigExplore < 60_000, "space " + bx.spaceSize() + ", zone " + (bx.hasZone() ? bx.zoneSize() : "empty") + ", " + bx.relaxationCount() + " minimal relaxations"));
+      progress.update("generated vocabulary", step++, steps);
+      List<String> parties = big.parties().stream().skip(1).map(p -> p.code()).toList();
+      t0 = System.nanoTime();
+      big = RuleBook.load(dir);
+      int k = 5 * c.scale();
+      Suggestions bs = Nearest.search(new Evaluator(big), Problem.of(big, parties, false), read(big, bigProposal), k, 10, progress);
+      double bigNearest = ms(System.nanoTime() - t0);
+      figures.add(new Figure("nearest, " + c.scale() + "x vocabulary, parties " + String.join(",", parties), bigNearest, "ms", "nearest, shipped rules, same parties", shippedNearest, bigNearest / shippedNearest, "under 60 s", bigNearest < 60_000,
+          "--max-changes " + k + "; " + (bs.suggestions().isEmpty() ? "no suggestion" : "fewest changes " + bs.minimum())));
+    } finally {
+      try (Stream<Path> s = Files.walk(dir)) {
+        s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      }
+    }
+    progress.update("done", steps, steps);
+    return new Result(figures, facts);
+  }
+
+  private static List<Evaluation> evaluateAll(Evaluator e, List<Proposal> ps, int chunk) {
+    List<Evaluation> out = new ArrayList<>(ps.size());
+    for (int from = 0; from < ps.size(); from += chunk) {
+      out.addAll(e.evaluateAll(ps.subList(from, Math.min(ps.size(), from + chunk))));
+    }
+    return out;
+  }
+
+  private static Proposal read(RuleBook book, Path file) {
+    ProposalReader.Result r = new ProposalReader(book.vocabulary()).read(file, file.toString());
+    if (r.proposal() == null) {
+      throw new IllegalArgumentException("cannot read `" + file + "`: " + r.diagnostics().get(0).message());
+    }
+    return r.proposal();
+  }
+
+  /** {@code count} proposals setting every term to a random value of its domain. */
+  static List<Proposal> random(Space space, int count, long seed) {
+    Random random = new Random(seed);
+    List<Proposal> out = new ArrayList<>(count);
+    int n = space.terms().size();
+    for (int i = 0; i < count; i++) {
+      Map<String, TermValue> terms = new LinkedHashMap<>();
+      for (int t = 0; t < n; t++) {
+        List<TermValue> vs = space.values(t);
+        terms.put(space.terms().get(t), vs.get(random.nextInt(vs.size())));
+      }
+      out.add(Proposal.of("R" + i, terms));
+    }
+    return out;
+  }
+
+  /** How many proposals differ from a given one in at most {@code k} terms (its class counts). */
+  static BigInteger withinChanges(Space space, int k) {
+    BigInteger[] poly = new BigInteger[k + 1];
+    Arrays.fill(poly, BigInteger.ZERO);
+    poly[0] = BigInteger.ONE;
+    for (int t = 0; t < space.terms().size(); t++) {
+      BigInteger others = BigInteger.valueOf(space.distinct(t).length - 1L);
+      for (int j = k; j >= 1; j--) {
+        poly[j] = poly[j].add(poly[j - 1].multiply(others));
+      }
+    }
+    return Arrays.stream(poly).reduce(BigInteger.ZERO, BigInteger::add);
+  }
+
+  private static double seconds(BigInteger proposals, double rate) {
+    return new BigDecimal(proposals).divide(BigDecimal.valueOf(rate), MathContext.DECIMAL64).doubleValue();
+  }
+
+  private static List<String> command(Config c, String main, String... args) {
+    List<String> cmd = new ArrayList<>();
+    cmd.add(c.java());
+    cmd.addAll(c.jvmFlags());
+    cmd.add("-cp");
+    cmd.add(c.classpath());
+    cmd.add(main);
+    cmd.addAll(List.of(args));
+    return cmd;
+  }
+
+  /** Wall time of one run of {@code cmd}, in milliseconds; its output is discarded. */
+  private static double timeProcess(List<String> cmd) throws IOException, InterruptedException {
+    long t0 = System.nanoTime();
+    Process p =
+        new ProcessBuilder(cmd)
+            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+            .redirectError(ProcessBuilder.Redirect.DISCARD)
+            .start();
+    int code = p.waitFor();
+    double ms = ms(System.nanoTime() - t0);
+    if (code > 1) {
+      throw new IOException("`" + String.join(" ", cmd) + "` exited with " + code);
+    }
+    return ms;
+  }
+
+  private static double ms(long nanos) {
+    return nanos / 1e6;
+  }
+
+  private static double median(List<Double> xs) {
+    if (xs.isEmpty()) {
+      return Double.NaN;
+    }
+    List<Double> s = new ArrayList<>(xs);
+    s.sort(Double::compare);
+    int n = s.size();
+    return n % 2 == 1 ? s.get(n / 2) : (s.get(n / 2 - 1) + s.get(n / 2)) / 2;
+  }
+}

@@ -1,0 +1,122 @@
+package redline.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import redline.bench.Bench;
+import redline.engine.RulesException;
+import redline.report.BenchReport;
+import redline.report.ExploreProgress;
+import redline.report.Json;
+
+/** {@code redline bench}: start-up, latency, throughput, explore and nearest, each beside a baseline. */
+@Command(
+    name = "bench",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Measures, in one run: cold start to the first report, single-proposal latency, batch",
+      "throughput, and explore and nearest times, on the rules and on a generated vocabulary",
+      "four times their size; each beside a baseline measured in the same run (a bare JVM that",
+      "reads the same JSON; a hand-written Java evaluation of the same constraints)."
+    },
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {"0:measured", "2:bad input", "3:the rules failed to load", "4:internal error"})
+final class BenchCommand implements Callable<Integer> {
+  /** The flags bin/redline starts the JVM with; both cold starts get them. */
+  static final List<String> JVM_FLAGS = List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto");
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+  @Mixin Common common;
+
+  @Parameters(index = "0", arity = "0..1", paramLabel = "FILE", description = "the proposal to start and evaluate with (default: cases/us-28-point-plan.json)")
+  Path proposal;
+
+  @Option(names = "--starts", paramLabel = "N", defaultValue = "5", description = "cold starts per figure; the median is kept (default: ${DEFAULT-VALUE})")
+  int starts;
+
+  @Option(names = "--batch", paramLabel = "N", defaultValue = "100000", description = "proposals for the throughput figures (default: ${DEFAULT-VALUE})")
+  int batch;
+
+  @Option(names = "--scale", paramLabel = "N", defaultValue = "4", description = "size of the generated vocabulary, in copies of the rules (default: ${DEFAULT-VALUE})")
+  int scale;
+
+  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE})")
+  Common.Format format;
+
+  @Override
+  public Integer call() throws Exception {
+    CommandLine cl = spec.commandLine();
+    Path rules = common.rulesDir();
+    Path file = proposal != null ? proposal : defaultProposal(rules);
+    if (file == null || !Files.isRegularFile(file)) {
+      cl.getErr().println("no proposal to measure with: pass a proposal FILE (there is no `cases/` folder beside the rules)");
+      return ExitCode.BAD_INPUT;
+    }
+    String java = ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    String classpath = System.getProperty("java.class.path");
+    Bench.Config config =
+        new Bench.Config(rules, file, java, JVM_FLAGS, classpath, Main.class.getName(), Bare.class.getName(), starts, batch, scale, 42L);
+    return ExploreCommand.guarded(
+        cl,
+        progress -> {
+          Bench.Result r;
+          try {
+            r = Bench.run(config, progress);
+          } catch (RulesException e) {
+            progress.done();
+            common.printErrors(cl, format, "the rules in `" + rules + "` failed to load", e.diagnostics());
+            return ExitCode.RULES;
+          } catch (Exception e) {
+            throw new IllegalStateException(e.getMessage(), e);
+          }
+          progress.done();
+          if (format == Common.Format.json) {
+            cl.getOut().print(Json.write(BenchReport.json(r)));
+          } else {
+            BenchReport.text(r, cl.getOut(), common.style());
+          }
+          cl.getOut().flush();
+          return ExitCode.OK;
+        });
+  }
+
+  /** The US 28-point plan of {@code cases/} beside the rules folder, else its first case, else none. */
+  private static Path defaultProposal(Path rules) throws java.io.IOException {
+    Path parent = rules.toAbsolutePath().getParent();
+    Path cases = parent == null ? Path.of("cases") : parent.resolve("cases");
+    if (Files.isRegularFile(cases.resolve("us-28-point-plan.json"))) {
+      return cases.resolve("us-28-point-plan.json");
+    }
+    if (Files.isDirectory(cases)) {
+      List<Path> found = Inputs.expand(List.of(cases));
+      if (!found.isEmpty()) {
+        return found.get(0);
+      }
+    }
+    return null;
+  }
+
+  /**
+   * The bare cold-start baseline: a JVM that reads the same proposal JSON with Jackson and prints
+   * one line, and nothing else (no rules, no picocli).
+   */
+  static final class Bare {
+    private Bare() {}
+
+    /** Reads the JSON file {@code args[0]} and prints how many terms it sets. */
+    public static void main(String[] args) throws java.io.IOException {
+      JsonNode root = new ObjectMapper().readTree(new File(args[0]));
+      JsonNode terms = root.get("terms");
+      System.out.println(root.path("id").asText() + ": " + (terms == null ? 0 : terms.size()) + " terms");
+    }
+  }
+}

@@ -1,0 +1,160 @@
+package redline.explore;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import redline.model.Constraint;
+
+/**
+ * A connected group of terms: two terms are in the same group when some considered constraint
+ * reads both. Groups are independent, so the space is the product of its groups. The terms are
+ * kept in search order (each next term the one most tied to those before it), and each
+ * constraint is listed at the level where its last term is assigned.
+ */
+final class Component {
+  final int[] terms;
+  final List<Space.Table> hard;
+  final List<Space.Table> soft;
+  /** {@code hardAt.get(level)}: hard tables complete once {@code level} terms are assigned. */
+  final List<List<Integer>> hardAt;
+  final List<List<Integer>> softAt;
+
+  private Component(int[] terms, List<Space.Table> hard, List<Space.Table> soft) {
+    this.terms = terms;
+    this.hard = List.copyOf(hard);
+    this.soft = List.copyOf(soft);
+    int[] level = new int[Arrays.stream(terms).max().orElse(-1) + 1];
+    for (int i = 0; i < terms.length; i++) {
+      level[terms[i]] = i + 1;
+    }
+    this.hardAt = at(hard, level, terms.length);
+    this.softAt = at(soft, level, terms.length);
+  }
+
+  private static List<List<Integer>> at(List<Space.Table> tables, int[] level, int n) {
+    List<List<Integer>> out = new ArrayList<>();
+    for (int i = 0; i <= n; i++) {
+      out.add(new ArrayList<>());
+    }
+    for (int k = 0; k < tables.size(); k++) {
+      int l = 0;
+      for (int t : tables.get(k).terms()) {
+        l = Math.max(l, level[t]);
+      }
+      out.get(l).add(k);
+    }
+    return out;
+  }
+
+  /** The term groups of {@code space} under {@code problem}'s constraints, in vocabulary order. */
+  static List<Component> split(Space space, Problem problem) {
+    List<Space.Table> hard = problem.hard().stream().map(c -> space.table(c.id())).toList();
+    List<Space.Table> soft = problem.soft().stream().map(c -> space.table(c.id())).toList();
+    int n = space.terms().size();
+    int[] parent = new int[n];
+    boolean[] used = new boolean[n];
+    for (int i = 0; i < n; i++) {
+      parent[i] = i;
+    }
+    List<Space.Table> all = new ArrayList<>(hard);
+    all.addAll(soft);
+    for (Space.Table t : all) {
+      for (int term : t.terms()) {
+        used[term] = true;
+        union(parent, t.terms()[0], term);
+      }
+    }
+    Map<Integer, List<Integer>> groups = new LinkedHashMap<>();
+    for (int i = 0; i < n; i++) {
+      if (used[i]) {
+        groups.computeIfAbsent(find(parent, i), k -> new ArrayList<>()).add(i);
+      }
+    }
+    List<Component> out = new ArrayList<>();
+    boolean termless = all.stream().anyMatch(t -> t.terms().length == 0);
+    if (termless) {
+      out.add(
+          new Component(
+              new int[0],
+              hard.stream().filter(t -> t.terms().length == 0).toList(),
+              soft.stream().filter(t -> t.terms().length == 0).toList()));
+    }
+    for (List<Integer> members : groups.values()) {
+      List<Space.Table> h = hard.stream().filter(t -> t.terms().length > 0 && members.contains(t.terms()[0])).toList();
+      List<Space.Table> s = soft.stream().filter(t -> t.terms().length > 0 && members.contains(t.terms()[0])).toList();
+      List<Space.Table> both = new ArrayList<>(h);
+      both.addAll(s);
+      out.add(new Component(order(members, both), h, s));
+    }
+    return out;
+  }
+
+  /** Search order: the most constrained term first, then the term sharing most constraints with those chosen. */
+  private static int[] order(List<Integer> members, List<Space.Table> tables) {
+    List<Integer> left = new ArrayList<>(members);
+    List<Integer> chosen = new ArrayList<>();
+    while (!left.isEmpty()) {
+      int best = -1;
+      long bestScore = -1;
+      for (int t : left) {
+        long tied = 0;
+        long reads = 0;
+        for (Space.Table table : tables) {
+          boolean readsT = false;
+          int readsChosen = 0;
+          for (int x : table.terms()) {
+            readsT |= x == t;
+            readsChosen += chosen.contains(x) ? 1 : 0;
+          }
+          if (readsT) {
+            reads++;
+            tied += readsChosen;
+          }
+        }
+        long score = tied * 1_000_000L + reads;
+        if (score > bestScore) {
+          best = t;
+          bestScore = score;
+        }
+      }
+      chosen.add(best);
+      left.remove(Integer.valueOf(best));
+    }
+    return chosen.stream().mapToInt(Integer::intValue).toArray();
+  }
+
+  private static int find(int[] parent, int i) {
+    while (parent[i] != i) {
+      parent[i] = parent[parent[i]];
+      i = parent[i];
+    }
+    return i;
+  }
+
+  private static void union(int[] parent, int a, int b) {
+    parent[find(parent, a)] = find(parent, b);
+  }
+
+  /** The considered constraints of this group, hard first. */
+  List<Constraint> constraints() {
+    List<Constraint> out = new ArrayList<>();
+    hard.forEach(t -> out.add(t.constraint()));
+    soft.forEach(t -> out.add(t.constraint()));
+    return out;
+  }
+
+  /**
+   * The candidate values of term {@code t} grouped into classes that {@code tables} cannot tell
+   * apart: each class as the array of its members, in the order of {@code candidates}.
+   */
+  static List<int[]> classes(int t, int[] candidates, List<Space.Table> tables) {
+    List<Space.Table> reading = tables.stream().filter(x -> Arrays.stream(x.terms()).anyMatch(y -> y == t)).toList();
+    Map<String, List<Integer>> byKey = new LinkedHashMap<>();
+    for (int v : candidates) {
+      byKey.computeIfAbsent(Space.signature(t, v, reading), k -> new ArrayList<>()).add(v);
+    }
+    return byKey.values().stream().map(m -> m.stream().mapToInt(Integer::intValue).toArray()).toList();
+  }
+}
