@@ -138,7 +138,7 @@ public final class Decisions {
       int[] span = spans.get(k);
       boolean[] broken = new boolean[span[1]];
       for (int row = 0; row < span[1]; row++) {
-        broken[row] = firings.broken().get(span[0] + row).contains(c.id());
+        broken[row] = firings.broke(span[0] + row, c.id());
       }
       tables.put(c.id(), new Table(c, terms, sizes(terms, domains), broken));
     }

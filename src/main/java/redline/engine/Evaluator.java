@@ -3,8 +3,8 @@ package redline.engine;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
-import java.util.IdentityHashMap;
+import java.util.BitSet;
+import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +13,11 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.runtime.KieSession;
+import org.drools.core.common.InternalFactHandle;
+import org.drools.core.rule.consequence.InternalMatch;
 import org.kie.api.runtime.rule.ConsequenceException;
+import org.kie.api.runtime.rule.FactHandle;
+import org.kie.api.runtime.rule.Match;
 import redline.model.Constraint;
 import redline.model.ConstraintResult;
 import redline.model.Diagnostic;
@@ -40,6 +44,9 @@ public final class Evaluator {
 
   private final RuleBook book;
   private final Duration timeout;
+  private final List<String> ids;
+  private final Map<String, Integer> slots;
+  private final List<List<Integer>> partySlots;
 
   /** An evaluator over {@code book} with the default time limit. */
   public Evaluator(RuleBook book) {
@@ -50,6 +57,23 @@ public final class Evaluator {
   public Evaluator(RuleBook book, Duration timeout) {
     this.book = book;
     this.timeout = timeout;
+    this.ids = book.constraints().stream().map(Constraint::id).toList();
+    Map<String, Integer> s = new HashMap<>();
+    for (int i = 0; i < ids.size(); i++) {
+      s.put(ids.get(i), i);
+    }
+    this.slots = Map.copyOf(s);
+    List<List<Integer>> byParty = new ArrayList<>();
+    for (Party party : book.parties()) {
+      List<Integer> members = new ArrayList<>();
+      for (int i = 0; i < ids.size(); i++) {
+        if (book.constraints().get(i).party().equals(party.code())) {
+          members.add(i);
+        }
+      }
+      byParty.add(List.copyOf(members));
+    }
+    this.partySlots = List.copyOf(byParty);
   }
 
   /** The rules this evaluator runs. */
@@ -67,64 +91,93 @@ public final class Evaluator {
     Firings firings = fire(proposals);
     List<Evaluation> out = new ArrayList<>(proposals.size());
     for (int i = 0; i < proposals.size(); i++) {
-      out.add(judge(proposals.get(i), firings.broken().get(i), firings.errors()));
+      out.add(judge(proposals.get(i), firings.fired().get(i), firings.errors()));
     }
     return out;
   }
 
-  /** Which constraint ids fired for each proposal, and any error met while firing. */
-  public record Firings(List<Set<String>> broken, List<Diagnostic> errors) {
+  /**
+   * Which rules fired for each proposal, as bits indexed like {@code ids} (the rule book's
+   * constraints, in order), and any error met while firing.
+   */
+  public record Firings(List<String> ids, Map<String, Integer> slots, List<BitSet> fired, List<Diagnostic> errors) {
     public Firings {
-      broken = List.copyOf(broken);
+      ids = List.copyOf(ids);
+      slots = Map.copyOf(slots);
+      fired = List.copyOf(fired);
       errors = List.copyOf(errors);
+    }
+
+    /** True when the rule of constraint {@code id} fired for proposal {@code proposal}. */
+    public boolean broke(int proposal, String id) {
+      Integer slot = slots.get(id);
+      return slot != null && fired.get(proposal).get(slot);
+    }
+
+    /** The ids of the rules that fired for proposal {@code proposal}, in rule-book order. */
+    public Set<String> broken(int proposal) {
+      Set<String> out = new LinkedHashSet<>();
+      BitSet bits = fired.get(proposal);
+      for (int i = bits.nextSetBit(0); i >= 0; i = bits.nextSetBit(i + 1)) {
+        out.add(ids.get(i));
+      }
+      return out;
+    }
+
+    /** {@link #broken(int)} for every proposal. */
+    public List<Set<String>> broken() {
+      List<Set<String>> out = new ArrayList<>(fired.size());
+      for (int i = 0; i < fired.size(); i++) {
+        out.add(broken(i));
+      }
+      return out;
     }
   }
 
   /**
-   * Runs the rules over {@code proposals} and returns, per proposal, the ids of the rules that
-   * fired (the constraints its terms break, before open terms are taken into account).
+   * Runs the rules over {@code proposals} and returns, per proposal, the rules that fired (the
+   * constraints its terms break, before open terms are taken into account).
    */
   public Firings fire(List<Proposal> proposals) {
-    List<Set<String>> broken = new ArrayList<>(proposals.size());
+    List<BitSet> fired = new ArrayList<>(proposals.size());
     for (int i = 0; i < proposals.size(); i++) {
-      broken.add(new HashSet<>());
+      fired.add(new BitSet(ids.size()));
     }
     List<Diagnostic> errors = new ArrayList<>();
     if (proposals.isEmpty()) {
-      return new Firings(broken, errors);
+      return new Firings(ids, slots, fired, errors);
     }
-    Map<Object, Integer> index = new IdentityHashMap<>();
-    Map<String, Integer> firedCount = new HashMap<>();
+    FactIndex index = new FactIndex();
+    int[] firedCount = new int[ids.size()];
     KieSession session = book.kieBase().newKieSession();
     try {
+      // The listener runs once per firing, so it avoids allocation: a slot lookup and a bit.
       session.addEventListener(
           new DefaultAgendaEventListener() {
             @Override
             public void afterMatchFired(AfterMatchFiredEvent event) {
-              String rule = event.getMatch().getRule().getName();
-              firedCount.merge(rule, 1, Integer::sum);
-              for (Object o : event.getMatch().getObjects()) {
-                Integer i = index.get(o);
-                if (i != null) {
-                  broken.get(i).add(rule);
-                }
+              Integer slot = slots.get(event.getMatch().getRule().getName());
+              if (slot == null) {
+                return;
+              }
+              firedCount[slot]++;
+              int i = index.of(event.getMatch());
+              if (i >= 0) {
+                fired.get(i).set(slot);
               }
             }
           });
-      long limit = (long) book.constraints().size() * proposals.size() + 1;
+      long limit = (long) ids.size() * proposals.size() + 1;
       AtomicReference<Throwable> failure = new AtomicReference<>();
-      long[] fired = new long[1];
+      long[] count = new long[1];
       Thread worker =
           new Thread(
               () -> {
                 try {
                   for (Proposal p : proposals) {
-                    index.put(FactSchema.fact(book.factType(), p), index.size());
+                    index.add(session.insert(FactSchema.fact(book.factType(), p)));
                   }
-                  for (Map.Entry<Object, Integer> e : sortedByIndex(index)) {
-                    session.insert(e.getKey());
-                  }
-                  fired[0] = session.fireAllRules((int) Math.min(Integer.MAX_VALUE, limit));
+                  count[0] = session.fireAllRules((int) Math.min(Integer.MAX_VALUE, limit));
                 } catch (Throwable t) {
                   failure.set(t);
                 }
@@ -141,22 +194,22 @@ public final class Evaluator {
                 Location.of(book.folder()),
                 "the rules did not finish within " + timeout.toSeconds() + " seconds",
                 "a rule's action may loop; rule actions should stay empty"));
-        return new Firings(broken, errors);
+        return new Firings(ids, slots, fired, errors);
       }
       Throwable t = failure.get();
       if (t != null) {
         errors.add(failureDiagnostic(t));
-      } else if (fired[0] >= limit) {
-        String worst =
-            firedCount.entrySet().stream()
-                .max(Map.Entry.comparingByValue())
-                .map(Map.Entry::getKey)
-                .orElse("?");
+      } else if (count[0] >= limit) {
+        int worst = 0;
+        for (int i = 1; i < firedCount.length; i++) {
+          worst = firedCount[i] > firedCount[worst] ? i : worst;
+        }
+        String rule = ids.get(worst);
         errors.add(
             Diagnostic.error(
                 "runaway-rule",
-                book.constraint(worst).map(Constraint::at).orElse(Location.of(book.folder())),
-                "rule `" + worst + "` fired " + firedCount.getOrDefault(worst, 0) + " times: it re-triggers itself",
+                book.constraint(rule).map(Constraint::at).orElse(Location.of(book.folder())),
+                "rule `" + rule + "` fired " + firedCount[worst] + " times: it re-triggers itself",
                 "a constraint's action should not modify or insert facts"));
       }
     } catch (InterruptedException e) {
@@ -165,13 +218,49 @@ public final class Evaluator {
     } finally {
       session.dispose();
     }
-    return new Firings(broken, errors);
+    return new Firings(ids, slots, fired, errors);
   }
 
-  private static List<Map.Entry<Object, Integer>> sortedByIndex(Map<Object, Integer> index) {
-    List<Map.Entry<Object, Integer>> entries = new ArrayList<>(index.entrySet());
-    entries.sort(Map.Entry.comparingByValue());
-    return entries;
+  /**
+   * Finds which proposal a match is about, from its fact handle. Handles inserted one after the
+   * other in a fresh session have consecutive ids, so the usual lookup is a subtraction; a map
+   * covers any other numbering. Every rule has one {@code Proposal} pattern.
+   */
+  private static final class FactIndex {
+    private long first = -1;
+    private boolean consecutive = true;
+    private final Map<Long, Integer> byId = new HashMap<>();
+    private int size;
+
+    void add(FactHandle handle) {
+      long id = ((InternalFactHandle) handle).getId();
+      if (size == 0) {
+        first = id;
+      } else if (id != first + size) {
+        consecutive = false;
+      }
+      byId.put(id, size++);
+    }
+
+    int of(Match match) {
+      InternalFactHandle handle = handleOf(match);
+      if (handle == null) {
+        return -1;
+      }
+      long id = handle.getId();
+      if (consecutive && id >= first && id < first + size) {
+        return (int) (id - first);
+      }
+      return byId.getOrDefault(id, -1);
+    }
+
+    private static InternalFactHandle handleOf(Match match) {
+      if (match instanceof InternalMatch internal && internal.getTuple() != null) {
+        return internal.getTuple().getFactHandle(); // internal API: avoids a list per firing
+      }
+      List<? extends FactHandle> handles = match.getFactHandles();
+      return handles.isEmpty() ? null : (InternalFactHandle) handles.get(0);
+    }
   }
 
   private Diagnostic failureDiagnostic(Throwable t) {
@@ -197,32 +286,39 @@ public final class Evaluator {
   }
 
   /** Turns the rules that fired for one proposal into its evaluation. */
-  Evaluation judge(Proposal proposal, Set<String> fired, List<Diagnostic> errors) {
+  Evaluation judge(Proposal proposal, BitSet fired, List<Diagnostic> errors) {
     List<PartyResult> parties = new ArrayList<>();
     if (!errors.isEmpty()) {
       return new Evaluation(proposal, parties, errors); // no verdict from rules that failed
     }
-    for (Party party : book.parties()) {
+    List<Party> withRules = book.parties();
+    List<Constraint> constraints = book.constraints();
+    Map<String, String> rendered = new HashMap<>();
+    proposal.terms().forEach((term, value) -> rendered.put(term, value.render()));
+    for (int p = 0; p < withRules.size(); p++) {
       List<ConstraintResult> results = new ArrayList<>();
-      for (Constraint c : book.constraints(party.code())) {
-        results.add(outcome(c, proposal, fired.contains(c.id())));
+      for (int slot : partySlots.get(p)) {
+        results.add(outcome(constraints.get(slot), rendered, fired.get(slot)));
       }
-      parties.add(partyResult(party, results));
+      parties.add(partyResult(withRules.get(p), results));
     }
     return new Evaluation(proposal, parties, errors);
   }
 
-  /** The outcome of one constraint, given whether its rule fired. */
-  static ConstraintResult outcome(Constraint c, Proposal proposal, boolean fired) {
-    Map<String, String> terms = new LinkedHashMap<>();
+  /** The outcome of one constraint, given the proposal's rendered values and whether its rule fired. */
+  static ConstraintResult outcome(Constraint c, Map<String, String> rendered, boolean fired) {
+    Map<String, String> terms = c.reads().size() == 1 ? null : new LinkedHashMap<>();
     boolean open = false;
     for (String term : c.reads()) {
-      TermValue v = proposal.terms().get(term);
+      String v = rendered.get(term);
       if (v == null) {
         open = true;
-        terms.put(term, ConstraintResult.OPEN);
+        v = ConstraintResult.OPEN;
+      }
+      if (terms == null) {
+        terms = Map.of(term, v);
       } else {
-        terms.put(term, v.render());
+        terms.put(term, v);
       }
     }
     Status status = open ? Status.UNDETERMINED : fired ? Status.BROKEN : Status.SATISFIED;

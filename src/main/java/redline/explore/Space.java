@@ -151,7 +151,7 @@ public final class Space {
       errors.addAll(firings.errors());
       for (int[] p : pending) {
         Table t = tables.get(p[0]);
-        t.broken()[p[1]] = firings.broken().get(p[2]).contains(t.constraint().id());
+        t.broken()[p[1]] = firings.broke(p[2], t.constraint().id());
       }
     }
     int[][] canon = new int[names.size()][];
