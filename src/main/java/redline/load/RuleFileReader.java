@@ -17,6 +17,7 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.drools.drl.ast.descr.AnnotationDescr;
+import org.drools.drl.ast.descr.AttributeDescr;
 import org.drools.drl.ast.descr.BaseDescr;
 import org.drools.drl.ast.descr.ConditionalElementDescr;
 import org.drools.drl.ast.descr.EvalDescr;
@@ -112,6 +113,11 @@ public final class RuleFileReader {
     String party = partyOfFile(shown);
     List<Constraint> constraints = new ArrayList<>();
     for (RuleDescr rule : descr.getRules()) {
+      if (isBlank(rule.getConsequence()) && !rule.getAttributes().containsKey("dialect")) {
+        // An empty action needs no Java class: the MVEL dialect skips compiling one per rule,
+        // which is most of a cold start's compile time. Actions with code keep the Java dialect.
+        rule.addAttribute(new AttributeDescr("dialect", "mvel"));
+      }
       constraint(rule, shown, party, found).ifPresent(constraints::add);
     }
     if (descr.getRules().isEmpty()) {
@@ -155,6 +161,15 @@ public final class RuleFileReader {
       }
     }
     return d;
+  }
+
+  /** True when a rule action holds nothing but whitespace and comments. */
+  static boolean isBlank(Object consequence) {
+    if (consequence == null) {
+      return true;
+    }
+    String code = consequence.toString().replaceAll("(?s)/\\*.*?\\*/", "").replaceAll("//[^\n]*", "");
+    return code.isBlank();
   }
 
   private static Location errorLocation(DroolsError err, String shown) {
