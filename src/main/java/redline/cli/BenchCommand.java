@@ -63,8 +63,16 @@ final class BenchCommand implements Callable<Integer> {
     }
     String java = ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     String classpath = System.getProperty("java.class.path");
+    List<String> flags = new java.util.ArrayList<>(JVM_FLAGS);
+    Path jar = Path.of(classpath).toAbsolutePath();
+    Path archive = jar.resolveSibling("redline.jsa");
+    if (classpath.endsWith(".jar") && Files.isRegularFile(archive)) {
+      // bin/redline's class-data sharing archive, dumped for this jar by absolute path
+      classpath = jar.toString();
+      flags.add("-XX:SharedArchiveFile=" + archive);
+    }
     Bench.Config config =
-        new Bench.Config(rules, file, java, JVM_FLAGS, classpath, Main.class.getName(), Bare.class.getName(), starts, batch, scale, 42L);
+        new Bench.Config(rules, file, java, flags, classpath, Main.class.getName(), Bare.class.getName(), starts, batch, scale, 42L);
     return ExploreCommand.guarded(
         cl,
         progress -> {

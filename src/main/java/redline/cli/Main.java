@@ -52,6 +52,7 @@ public final class Main implements Runnable {
   /** A configured picocli command line writing to {@code out} and {@code err}. */
   public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
     CommandLine cl = new CommandLine(new Main());
+    cl.setUsageHelpWidth(100); // the descriptions are written for 100 columns
     cl.setOut(out);
     cl.setErr(err);
     cl.setExecutionExceptionHandler(
