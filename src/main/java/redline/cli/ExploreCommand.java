@@ -192,7 +192,8 @@ final class ExploreCommand implements Callable<Integer> {
       }
       String doc = "{\"terms\": {" + Json.write(term).trim() + ": " + json + "}}";
       ProposalReader.Result r = new ProposalReader(vocabulary).read(doc.getBytes(StandardCharsets.UTF_8), "--fix " + fix);
-      problems.addAll(r.diagnostics());
+      // the value was read through a small proposal document: point at the option, not into it
+      r.diagnostics().forEach(d -> problems.add(new Diagnostic(d.severity(), d.code(), Location.of("--fix " + fix), d.message(), d.hint())));
       if (r.proposal() != null) {
         out.putAll(r.proposal().terms());
       }
