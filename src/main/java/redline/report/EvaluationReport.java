@@ -40,6 +40,16 @@ public final class EvaluationReport {
     out.println();
     if (!e.parties().isEmpty()) {
       out.println(s.bold("Summary: ") + summary(e, s));
+      for (PartyResult r : e.withVerdict(Verdict.REJECTS)) {
+        List<String> why = new ArrayList<>();
+        for (ConstraintResult c : r.with(Kind.RED_LINE, Status.BROKEN)) {
+          why.add(c.constraint().id() + " " + c.constraint().title() + " (" + terms(c) + ")");
+        }
+        String head = "  " + r.party().code() + " rejects: ";
+        for (int i = 0; i < why.size(); i++) {
+          out.println((i == 0 ? head : " ".repeat(head.length())) + why.get(i));
+        }
+      }
     }
     for (PartyResult r : e.parties()) {
       out.println();
