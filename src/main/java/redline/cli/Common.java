@@ -73,7 +73,8 @@ public final class Common {
   RuleBook load(CommandLine cl, Format format) {
     Path dir = rulesDir();
     try {
-      return RuleBook.load(dir, dir.toString());
+      String cache = System.getProperty("redline.cache", "");
+      return cache.isEmpty() ? RuleBook.load(dir, dir.toString()) : RuleBook.load(dir, dir.toString(), Path.of(cache));
     } catch (RulesException e) {
       printErrors(cl, format, "the rules in `" + dir + "` failed to load", e.diagnostics());
       return null;

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 import org.kie.api.KieBase;
 import org.kie.api.definition.type.FactType;
@@ -86,6 +87,35 @@ public final class RuleBook {
     }
     // compile even when the reader found errors, so that every problem is reported at once
     return of(shown, loaded, Compiler.compile(loaded.vocabulary(), loaded.files(), loaded.diagnostics()));
+  }
+
+  /**
+   * As {@link #load(Path, String)}, but keeps the compiled rules in {@code cacheDir}, keyed by
+   * the content of the folder, so that a later process with the same rules skips the compiler.
+   * Rules with any problem are always compiled, so every diagnostic is reported.
+   */
+  public static RuleBook load(Path dir, String shown, Path cacheDir) throws RulesException {
+    // initialise logging on this thread first: two threads racing through SLF4J's
+    // initialisation make it print a warning about replayed calls
+    org.slf4j.LoggerFactory.getILoggerFactory();
+    CompiledCache cache = new CompiledCache(cacheDir);
+    String key = CompiledCache.key(dir);
+    // the cache is read on the other core while this one parses the folder
+    CompletableFuture<Optional<KieBase>> cached = CompletableFuture.supplyAsync(() -> cache.read(key));
+    Loaded loaded = read(dir, shown);
+    if (loaded.vocabulary() == null || loaded.files().isEmpty() || !loaded.diagnostics().isEmpty()) {
+      return load(dir, shown);
+    }
+    Optional<KieBase> base = cached.join();
+    if (base.isPresent()) {
+      return of(shown, loaded, new Compiler.Result(base.get(), List.of()));
+    }
+    Compiler.Result compiled = Compiler.compile(loaded.vocabulary(), loaded.files(), loaded.diagnostics());
+    RuleBook book = of(shown, loaded, compiled);
+    if (compiled.diagnostics().isEmpty()) {
+      cache.write(key, compiled.kieBase());
+    }
+    return book;
   }
 
   /**
