@@ -32,7 +32,7 @@ import redline.report.Json;
     exitCodeList = {"0:measured", "2:bad input", "3:the rules failed to load", "4:internal error"})
 final class BenchCommand implements Callable<Integer> {
   /** The flags bin/redline starts the JVM with; both cold starts get them. */
-  static final List<String> JVM_FLAGS = List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto");
+  static final List<String> JVM_FLAGS = List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:-UsePerfData", "-Xshare:auto");
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
   @Mixin Common common;
@@ -70,6 +70,10 @@ final class BenchCommand implements Callable<Integer> {
       // bin/redline's class-data sharing archive, dumped for this jar by absolute path
       classpath = jar.toString();
       flags.add("-XX:SharedArchiveFile=" + archive);
+    }
+    if (classpath.endsWith(".jar")) {
+      // bin/redline's compiled-rules cache: filled by the first start, read by the measured ones
+      flags.add("-Dredline.cache=" + jar.resolveSibling("rules-cache"));
     }
     Bench.Config config =
         new Bench.Config(rules, file, java, flags, classpath, Main.class.getName(), Bare.class.getName(), starts, batch, scale, 42L);
