@@ -29,13 +29,15 @@ import org.kie.api.KieBase;
 import org.kie.api.KieServices;
 import org.kie.api.definition.KiePackage;
 import java.util.stream.Stream;
+import redline.load.RuleFile;
 import redline.load.VocabularyReader;
 
 /**
  * A cache of compiled rules on disk, keyed by the content of the vocabulary and the rule files,
- * the Drools version and the Redline build, so that a new process skips Drools' compiler when
- * nothing changed. It stores the compiled packages and the bytecode of the generated {@code
- * Proposal} type (the packages cannot be read back without it). Any problem reading or writing
+ * the Drools version and the Redline build, so that a new process skips the DRL parser and
+ * Drools' compiler when nothing changed. It stores the folder as read (vocabulary, constraints),
+ * the compiled packages and the bytecode of the generated {@code Proposal} type (the packages
+ * cannot be read back without it). Any problem reading or writing
  * the cache is silent: the caller compiles instead. Internal Drools API: kept to this class.
  */
 final class CompiledCache {
@@ -52,10 +54,10 @@ final class CompiledCache {
    * version and the Redline build. It needs no parsing, so the cache can be read while the folder
    * is parsed. Empty when the folder cannot be read.
    */
-  static String key(Path folder) {
+  static String key(Path folder, String shown) {
     try (Stream<Path> files = Files.list(folder)) {
       MessageDigest sha = MessageDigest.getInstance("SHA-256");
-      sha.update(("drools " + DROOLS + "\nredline " + build() + "\n").getBytes(StandardCharsets.UTF_8));
+      sha.update(("drools " + DROOLS + "\nredline " + build() + "\nshown " + shown + "\n").getBytes(StandardCharsets.UTF_8));
       List<Path> inputs =
           files.filter(p -> p.getFileName().toString().endsWith(".drl") || p.getFileName().toString().equals(VocabularyReader.FILE))
               .sorted()
@@ -80,8 +82,11 @@ final class CompiledCache {
     }
   }
 
-  /** The knowledge base stored under {@code key}, if there is one and it reads back. */
-  Optional<KieBase> read(String key) {
+  /** What the cache holds for one rules folder: the folder as read, and its compiled rules. */
+  record Entry(RuleBook.Loaded loaded, KieBase kieBase) {}
+
+  /** The entry stored under {@code key}, if there is one and it reads back. */
+  Optional<Entry> read(String key) {
     if (key.isEmpty()) {
       return Optional.empty();
     }
@@ -90,26 +95,27 @@ final class CompiledCache {
       return Optional.empty();
     }
     try (InputStream raw = new BufferedInputStream(Files.newInputStream(file));
-        ObjectInputStream types = new ObjectInputStream(raw)) {
+        ObjectInputStream head = new ObjectInputStream(raw)) {
+      RuleBook.Loaded loaded = (RuleBook.Loaded) head.readObject();
       @SuppressWarnings("unchecked") // written by write() below
-      Map<String, byte[]> bytecode = (Map<String, byte[]>) types.readObject();
+      Map<String, byte[]> bytecode = (Map<String, byte[]>) head.readObject();
       ProjectClassLoader loader = ProjectClassLoader.createProjectClassLoader(CompiledCache.class.getClassLoader(), bytecode);
       Collection<KiePackage> packages;
-      try (DroolsObjectInputStream in = new DroolsObjectInputStream(types, loader)) {
+      try (DroolsObjectInputStream in = new DroolsObjectInputStream(head, loader)) {
         @SuppressWarnings("unchecked") // written by write() below
         Collection<KiePackage> read = (Collection<KiePackage>) in.readObject();
         packages = read;
       }
       InternalKnowledgeBase base = KnowledgeBaseFactory.newKnowledgeBase(KieServices.get().newKieBaseConfiguration(null, loader));
       base.addPackages(packages);
-      return Optional.of(base);
+      return Optional.of(new Entry(loaded, base));
     } catch (IOException | ClassNotFoundException | RuntimeException | LinkageError e) {
       return Optional.empty();
     }
   }
 
-  /** Stores {@code base} under {@code key}; silently does nothing when it cannot. */
-  void write(String key, KieBase base) {
+  /** Stores the folder as read and its compiled rules; silently does nothing when it cannot. */
+  void write(String key, RuleBook.Loaded loaded, KieBase base) {
     if (key.isEmpty() || !(base instanceof InternalKnowledgeBase internal) || !(internal.getRootClassLoader() instanceof ProjectClassLoader loader)) {
       return;
     }
@@ -117,9 +123,12 @@ final class CompiledCache {
       Files.createDirectories(dir);
       Path tmp = Files.createTempFile(dir, key, ".tmp");
       try (OutputStream raw = new BufferedOutputStream(Files.newOutputStream(tmp));
-          ObjectOutputStream types = new ObjectOutputStream(raw)) {
-        types.writeObject(new HashMap<>(loader.getStore()));
-        try (DroolsObjectOutputStream out = new DroolsObjectOutputStream(types)) {
+          ObjectOutputStream head = new ObjectOutputStream(raw)) {
+        List<RuleFile> files = new ArrayList<>();
+        loaded.files().forEach(f -> files.add(new RuleFile(f.shown(), f.party(), null, f.constraints())));
+        head.writeObject(new RuleBook.Loaded(loaded.vocabulary(), loaded.sources(), files, loaded.diagnostics()));
+        head.writeObject(new HashMap<>(loader.getStore()));
+        try (DroolsObjectOutputStream out = new DroolsObjectOutputStream(head)) {
           List<KiePackage> packages = new ArrayList<>(base.getKiePackages());
           out.writeObject(packages);
         }

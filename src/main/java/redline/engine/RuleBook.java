@@ -10,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 import org.kie.api.KieBase;
 import org.kie.api.definition.type.FactType;
@@ -90,30 +89,27 @@ public final class RuleBook {
   }
 
   /**
-   * As {@link #load(Path, String)}, but keeps the compiled rules in {@code cacheDir}, keyed by
-   * the content of the folder, so that a later process with the same rules skips the compiler.
-   * Rules with any problem are always compiled, so every diagnostic is reported.
+   * As {@link #load(Path, String)}, but keeps the read and compiled rules in {@code cacheDir},
+   * keyed by the content of the folder, so that a later process with the same rules skips the
+   * parser and the compiler. Rules with any problem are never cached, so every diagnostic is
+   * reported. Rule files read from the cache carry no parsed DRL ({@link RuleFile#descr()} is
+   * null).
    */
   public static RuleBook load(Path dir, String shown, Path cacheDir) throws RulesException {
-    // initialise logging on this thread first: two threads racing through SLF4J's
-    // initialisation make it print a warning about replayed calls
-    org.slf4j.LoggerFactory.getILoggerFactory();
     CompiledCache cache = new CompiledCache(cacheDir);
-    String key = CompiledCache.key(dir);
-    // the cache is read on the other core while this one parses the folder
-    CompletableFuture<Optional<KieBase>> cached = CompletableFuture.supplyAsync(() -> cache.read(key));
+    String key = CompiledCache.key(dir, shown);
+    Optional<CompiledCache.Entry> hit = cache.read(key);
+    if (hit.isPresent()) {
+      return of(shown, hit.get().loaded(), new Compiler.Result(hit.get().kieBase(), List.of()));
+    }
     Loaded loaded = read(dir, shown);
     if (loaded.vocabulary() == null || loaded.files().isEmpty() || !loaded.diagnostics().isEmpty()) {
       return load(dir, shown);
     }
-    Optional<KieBase> base = cached.join();
-    if (base.isPresent()) {
-      return of(shown, loaded, new Compiler.Result(base.get(), List.of()));
-    }
     Compiler.Result compiled = Compiler.compile(loaded.vocabulary(), loaded.files(), loaded.diagnostics());
     RuleBook book = of(shown, loaded, compiled);
     if (compiled.diagnostics().isEmpty()) {
-      cache.write(key, compiled.kieBase());
+      cache.write(key, loaded, compiled.kieBase());
     }
     return book;
   }
@@ -135,7 +131,8 @@ public final class RuleBook {
 
   /** What reading a rules folder produced before compilation. */
   public record Loaded(
-      Vocabulary vocabulary, Map<String, String> sources, List<RuleFile> files, List<Diagnostic> diagnostics) {
+      Vocabulary vocabulary, Map<String, String> sources, List<RuleFile> files, List<Diagnostic> diagnostics)
+      implements java.io.Serializable {
     public Loaded {
       files = List.copyOf(files);
       diagnostics = List.copyOf(diagnostics);

@@ -26,7 +26,7 @@ public record Constraint(
     String contested,
     Set<String> reads,
     String condition,
-    Location at) {
+    Location at) implements java.io.Serializable {
 
   public Constraint {
     sources = List.copyOf(sources);

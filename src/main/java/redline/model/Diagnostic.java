@@ -7,7 +7,7 @@ import java.util.List;
  * One problem found in a user's input or in the rule files: a severity, a stable code (e.g.
  * {@code unknown-term}), where it is, a lowercase message, and an optional hint.
  */
-public record Diagnostic(Severity severity, String code, Location at, String message, String hint) {
+public record Diagnostic(Severity severity, String code, Location at, String message, String hint) implements java.io.Serializable {
 
   /** Orders diagnostics by location, then severity, code and message, so output is stable. */
   public static final Comparator<Diagnostic> ORDER =

@@ -6,7 +6,7 @@ import java.util.Comparator;
  * Where a diagnostic points: a file, a 1-based line and column (0 when unknown) and, for JSON
  * and YAML inputs, a JSON pointer such as {@code /terms/army_cap}.
  */
-public record Location(String file, int line, int column, String pointer) {
+public record Location(String file, int line, int column, String pointer) implements java.io.Serializable {
 
   /** Orders locations by file, line, column, then pointer. */
   public static final Comparator<Location> ORDER =

@@ -20,7 +20,7 @@ public record Term(
     String noneText,
     Map<String, String> flags,
     List<Integer> values,
-    Location at) {
+    Location at) implements java.io.Serializable {
 
   public Term {
     sources = List.copyOf(sources);

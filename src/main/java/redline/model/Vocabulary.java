@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /** The parties and the negotiating terms, as defined in {@code rules/vocabulary.yaml}. Immutable. */
-public record Vocabulary(Map<String, Party> parties, Map<String, Term> terms) {
+public record Vocabulary(Map<String, Party> parties, Map<String, Term> terms) implements java.io.Serializable {
 
   public Vocabulary {
     parties = Collections.unmodifiableMap(new LinkedHashMap<>(parties));

@@ -39,10 +39,10 @@ class CompiledCacheTest {
     for (String f : List.of("vocabulary.yaml", "alpha.drl", "beta.drl")) {
       Files.copy(Path.of("src/test/resources/mini/rules", f), rules.resolve(f));
     }
-    String before = CompiledCache.key(rules);
-    assertEquals(before, CompiledCache.key(rules));
+    String before = CompiledCache.key(rules, "rules");
+    assertEquals(before, CompiledCache.key(rules, "rules"));
     Files.writeString(rules.resolve("beta.drl"), Files.readString(rules.resolve("beta.drl")).replace("500000", "400000"));
-    assertNotEquals(before, CompiledCache.key(rules));
+    assertNotEquals(before, CompiledCache.key(rules, "rules"));
   }
 
   @Test
