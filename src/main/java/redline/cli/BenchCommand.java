@@ -23,7 +23,8 @@ import redline.report.Json;
     name = "bench",
     mixinStandardHelpOptions = true,
     description = {
-      "Measures, in one run: cold start to the first report, single-proposal latency, batch",
+      "Measures performance beside baselines measured in the same run.",
+      "In one run: cold start to the first report, single-proposal latency, batch",
       "throughput, and explore and nearest times, on the rules and on a generated vocabulary",
       "four times their size; each beside a baseline measured in the same run (a bare JVM that",
       "reads the same JSON; a hand-written Java evaluation of the same constraints)."

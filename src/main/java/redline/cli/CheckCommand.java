@@ -19,7 +19,8 @@ import redline.report.SarifReport;
     name = "check",
     mixinStandardHelpOptions = true,
     description = {
-      "Checks a rules folder: the files compile; every constraint has complete metadata;",
+      "Checks the rule files for consistency and maps where the parties' red lines collide.",
+      "It checks that the files compile; every constraint has complete metadata;",
       "every term and option a rule names exists, and every term is used; every",
       "constraint can be broken and satisfied; no party repeats or contradicts itself.",
       "Then maps, by term, the red lines of different parties that no proposal can",

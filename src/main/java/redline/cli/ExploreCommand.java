@@ -37,7 +37,8 @@ import redline.report.Json;
     name = "explore",
     mixinStandardHelpOptions = true,
     description = {
-      "Searches every combination of the vocabulary's options, exactly, for proposals that break",
+      "Searches every possible proposal, exactly, for a package that no party rejects.",
+      "Over every combination of the vocabulary's options, it finds the proposals that break",
       "no party's red line (the zone of possible agreement): how many there are, the Pareto front",
       "over the parties' preference scores, and the proposal best for the worst-off party.",
       "When there are none: the minimal sets of red lines whose relaxation would open the zone."

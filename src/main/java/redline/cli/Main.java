@@ -14,11 +14,11 @@ import picocli.CommandLine.Command;
     subcommands = {
       EvaluateCommand.class,
       TestCommand.class,
-      SchemaCommand.class,
+      CheckCommand.class,
       ExploreCommand.class,
       NearestCommand.class,
+      SchemaCommand.class,
       BenchCommand.class,
-      CheckCommand.class,
       CommandLine.HelpCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",

@@ -25,7 +25,8 @@ import redline.report.NearestReport;
     name = "nearest",
     mixinStandardHelpOptions = true,
     description = {
-      "Finds the smallest sets of term changes after which no party rejects the draft,",
+      "Finds the smallest changes to a draft after which no party rejects it.",
+      "Suggestions are the smallest sets of term changes after which no party rejects,",
       "ranked by the number of changes, then by the preference score the parties lose;",
       "each says which constraints it fixes and which preferences it costs, per party,",
       "and each is re-evaluated by the engine before it is printed. Terms the draft",
