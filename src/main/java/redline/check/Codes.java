@@ -29,7 +29,16 @@ public final class Codes {
           "missing-party-file");
 
   /** Codes of the reader's term and option checks: stage {@code vocabulary}. */
-  static final Set<String> VOCABULARY = Set.of("unknown-term", "unknown-option", "unknown-fact", "unused-term");
+  static final Set<String> VOCABULARY = 
+      Set.of(
+          "unknown-term",
+          "unknown-option",
+          "unknown-fact",
+          "unused-term",
+          "unsupported-condition",
+          "wrong-operator",
+          "wrong-type",
+          "empty-condition");
 
   private static final Map<String, String> DESCRIPTIONS = new LinkedHashMap<>();
 
@@ -58,6 +67,10 @@ public final class Codes {
     describe("unknown-term", "a rule reads a term that the vocabulary does not define");
     describe("unknown-option", "a rule compares a term with a value that is not one of its options");
     describe("unknown-fact", "a rule matches something other than Proposal( ... )");
+    describe("unsupported-condition", "a rule's condition uses a form outside the subset Redline decides exactly (a second pattern, not, exists, eval, accumulate, from, a method call, a comparison of two fields)");
+    describe("wrong-operator", "a rule compares a term with an operator its kind does not take (e.g. < on a one-option term)");
+    describe("wrong-type", "a rule compares a term with a literal of the wrong type (a number term with a string, a flag with a number)");
+    describe("empty-condition", "a rule has no condition");
     describe("unused-term", "no rule reads a term of the vocabulary");
     describe("rule-failed", "a rule failed while the checker ran it");
     describe("never-broken", "no value of the terms a constraint reads can break it: its rule never fires");

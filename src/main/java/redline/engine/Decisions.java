@@ -7,8 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import redline.model.Comparison;
 import redline.model.Constraint;
 import redline.model.Diagnostic;
 import redline.model.Limit;
@@ -25,8 +24,6 @@ import redline.model.TermValue;
  * that some rule reads), which covers every region the comparisons can tell apart. Immutable.
  */
 public final class Decisions {
-  private static final Pattern NUMBER = Pattern.compile("(?<![\\w.])([0-9][0-9_]*)(?![\\w.])");
-
   private final Map<String, List<TermValue>> domains;
   private final Map<String, Table> tables;
   private final List<Diagnostic> errors;
@@ -187,15 +184,13 @@ public final class Decisions {
         TreeSet<Integer> points = new TreeSet<>();
         points.add(0);
         for (Constraint c : book.constraints()) {
-          if (!c.reads().contains(t.name())) {
-            continue;
-          }
-          Matcher m = NUMBER.matcher(c.condition());
-          while (m.find()) {
-            long v = Long.parseLong(m.group(1).replace("_", ""));
-            if (v >= 0 && v < Limit.NONE - 1L) {
-              points.add((int) v);
-              points.add((int) v + 1);
+          for (Comparison cmp : c.comparisons()) {
+            if (cmp.term().equals(t.name()) && !cmp.isFlag() && !cmp.literal().equals("Limit.NONE")) {
+              long v = Long.parseLong(cmp.literal());
+              if (v >= 0 && v < Limit.NONE - 1L) {
+                points.add((int) v);
+                points.add((int) v + 1);
+              }
             }
           }
         }
@@ -220,10 +215,17 @@ public final class Decisions {
 
   /** The flags of a number term that some rule reads; only those are varied. */
   private static List<String> readFlags(Term t, RuleBook book) {
+    Set<String> fields = new java.util.HashSet<>();
+    for (Constraint c : book.constraints()) {
+      for (Comparison cmp : c.comparisons()) {
+        if (cmp.isFlag()) {
+          fields.add(cmp.field());
+        }
+      }
+    }
     List<String> read = new ArrayList<>();
     for (String flag : t.flags().keySet()) {
-      Pattern field = Pattern.compile("\\b" + Pattern.quote(t.flagField(flag)) + "\\b");
-      if (book.constraints().stream().anyMatch(c -> field.matcher(c.condition()).find())) {
+      if (fields.contains(t.flagField(flag))) {
         read.add(flag);
       }
     }

@@ -8,22 +8,15 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.drools.drl.ast.descr.AnnotationDescr;
 import org.drools.drl.ast.descr.AttributeDescr;
 import org.drools.drl.ast.descr.BaseDescr;
-import org.drools.drl.ast.descr.ConditionalElementDescr;
-import org.drools.drl.ast.descr.EvalDescr;
-import org.drools.drl.ast.descr.ExprConstraintDescr;
 import org.drools.drl.ast.descr.PackageDescr;
-import org.drools.drl.ast.descr.PatternDescr;
 import org.drools.drl.ast.descr.RuleDescr;
 import org.drools.drl.parser.DrlParser;
 import org.drools.drl.parser.DroolsError;
@@ -35,8 +28,6 @@ import redline.model.Evidence;
 import redline.model.Kind;
 import redline.model.Location;
 import redline.model.Party;
-import redline.model.Term;
-import redline.model.TermKind;
 import redline.model.Vocabulary;
 
 /**
@@ -50,22 +41,22 @@ public final class RuleFileReader {
       List.of("party", "kind", "title", "stance", "sources", "evidence", "asOf", "weight", "contested", "note");
 
   private static final Pattern ID = Pattern.compile("[A-Z]{2,5}-[0-9]{2,3}");
-  private static final Pattern STRING = Pattern.compile("\"(?:[^\"\\\\]|\\\\.)*\"");
-  private static final Pattern WORD = Pattern.compile("(?<![.\\w])([A-Za-z_][A-Za-z0-9_]*)(?!\\w)");
   private static final Pattern SOURCE_ID = Pattern.compile("S[0-9]{2}[a-z]?");
   private static final Pattern SEED_FILE = Pattern.compile("[0-9]{3}_[0-9a-f]{16}\\.txt");
-  private static final Set<String> KEYWORDS =
-      Set.of(
-          "in", "not", "contains", "memberOf", "matches", "soundslike", "excludes", "null", "true",
-          "false", "this", "str", "isEmpty", "size", "after", "before");
 
   private final Vocabulary vocabulary;
   private final Map<String, String> sourceCatalogue;
+  private final ConditionReader conditions;
+
+  /** The codes of the condition reader's errors. */
+  private static final Set<String> CONDITION_CODES =
+      Set.of("unsupported-condition", "wrong-operator", "wrong-type", "empty-condition", "unknown-term", "unknown-option", "unknown-fact", "drl-syntax");
 
   /** A reader checking rules against {@code vocabulary} and the given source catalogue. */
   public RuleFileReader(Vocabulary vocabulary, Map<String, String> sourceCatalogue) {
     this.vocabulary = vocabulary;
     this.sourceCatalogue = Map.copyOf(sourceCatalogue);
+    this.conditions = new ConditionReader(vocabulary);
   }
 
   /** What a read produced: the file (null when it does not parse) and the problems found. */
@@ -112,17 +103,25 @@ public final class RuleFileReader {
     }
     String party = partyOfFile(shown);
     List<Constraint> constraints = new ArrayList<>();
+    List<RuleDescr> refused = new ArrayList<>();
     for (RuleDescr rule : descr.getRules()) {
       if (isBlank(rule.getConsequence()) && !rule.getAttributes().containsKey("dialect")) {
         // An empty action needs no Java class: the MVEL dialect skips compiling one per rule,
         // which is most of a cold start's compile time. Actions with code keep the Java dialect.
         rule.addAttribute(new AttributeDescr("dialect", "mvel"));
       }
+      int before = found.size();
       constraint(rule, shown, party, found).ifPresent(constraints::add);
+      if (found.subList(before, found.size()).stream().anyMatch(d -> d.isError() && CONDITION_CODES.contains(d.code()))) {
+        refused.add(rule);
+      }
     }
     if (descr.getRules().isEmpty()) {
       found.add(Diagnostic.warning("no-rules", Location.of(shown), "the file declares no rules", ""));
     }
+    // A rule whose condition the reader refused is not handed to Drools: its error is reported
+    // once, at its place, not again as a compiler message without a line.
+    descr.getRules().removeAll(refused);
     List<String> lines = text.lines().toList();
     return new Result(new RuleFile(shown, party, descr, constraints), found.stream().map(d -> pinpoint(d, lines)).toList());
   }
@@ -306,16 +305,14 @@ public final class RuleFileReader {
     } else if (!weightText.isEmpty()) {
       found.add(Diagnostic.warning("unused-weight", metaAt(rule, "weight", at), "rule `" + id + "` is a " + (kind == null ? kindWord : kind.word()) + ", so its weight is not used", "only preferences carry a weight"));
     }
-    Set<String> reads = new TreeSet<>();
-    StringBuilder condition = new StringBuilder();
-    readCondition(rule.getLhs(), id, at, reads, condition, found);
+    ConditionReader.Condition condition = conditions.read(rule, at, found);
     long errorsAfter = found.stream().filter(Diagnostic::isError).count();
     if (errorsAfter > errorsBefore || kind == null || evidence == null || asOf == null) {
       return Optional.empty();
     }
     return Optional.of(
         new Constraint(
-            id, party, kind, title, stance, sources, evidence, asOf, weight, meta(rule, "contested"), reads, condition.toString().trim(), at));
+            id, party, kind, title, stance, sources, evidence, asOf, weight, meta(rule, "contested"), condition.terms(), condition.text(), condition.comparisons(), at));
   }
 
   private boolean resolves(String source) {
@@ -326,84 +323,6 @@ public final class RuleFileReader {
       return SOURCE_ID.matcher(source).matches();
     }
     return sourceCatalogue.containsKey(source);
-  }
-
-  private void readCondition(
-      BaseDescr d, String id, Location ruleAt, Set<String> reads, StringBuilder text, List<Diagnostic> found) {
-    if (d == null) {
-      return;
-    }
-    if (d instanceof PatternDescr p) {
-      if (!"Proposal".equals(p.getObjectType())) {
-        found.add(
-            Diagnostic.error(
-                "unknown-fact",
-                descrAt(p, ruleAt),
-                "rule `" + id + "` matches `" + p.getObjectType() + "`; rules match `Proposal( ... )`"));
-      }
-      for (BaseDescr c : p.getDescrs()) {
-        readCondition(c, id, ruleAt, reads, text, found);
-      }
-    } else if (d instanceof ExprConstraintDescr e) {
-      text.append(text.length() == 0 ? "" : ", ").append(e.getExpression());
-      expression(e.getExpression(), id, descrAt(e, ruleAt), reads, found);
-    } else if (d instanceof EvalDescr e) {
-      String content = String.valueOf(e.getContent());
-      text.append(text.length() == 0 ? "" : ", ").append("eval(").append(content).append(')');
-      expression(content, id, descrAt(e, ruleAt), reads, found);
-    } else if (d instanceof ConditionalElementDescr ce) {
-      for (BaseDescr c : ce.getDescrs()) {
-        readCondition(c, id, ruleAt, reads, text, found);
-      }
-    }
-  }
-
-  /** Records the terms an expression reads and checks the options it names. */
-  private void expression(String expr, String id, Location at, Set<String> reads, List<Diagnostic> found) {
-    String withoutStrings = STRING.matcher(expr).replaceAll("\"\"");
-    Set<Term> terms = new LinkedHashSet<>();
-    int before = found.size();
-    Matcher m = WORD.matcher(withoutStrings);
-    while (m.find()) {
-      String word = m.group(1);
-      if (KEYWORDS.contains(word) || Character.isUpperCase(word.charAt(0)) || word.startsWith("$")) {
-        continue;
-      }
-      Optional<Term> term = vocabulary.termOfField(word);
-      if (term.isPresent()) {
-        terms.add(term.get());
-        reads.add(term.get().name());
-      } else {
-        found.add(
-            Diagnostic.error(
-                "unknown-term",
-                at,
-                "rule `" + id + "` reads unknown term `" + word + "`",
-                Fields.hintOr(Vocabulary.didYouMean(word, vocabulary.terms().keySet()), "see rules/vocabulary.yaml for the terms")));
-      }
-    }
-    if (found.size() > before) {
-      return; // an unknown term was reported; its options cannot be checked
-    }
-    Matcher s = STRING.matcher(expr);
-    while (s.find()) {
-      String literal = s.group().substring(1, s.group().length() - 1);
-      List<String> options = new ArrayList<>();
-      for (Term t : terms) {
-        if (t.kind() != TermKind.NUMBER) {
-          options.addAll(t.options().keySet());
-        }
-      }
-      if (!options.contains(literal)) {
-        String names = terms.isEmpty() ? "any term" : Fields.list(terms.stream().map(Term::name).toList());
-        found.add(
-            Diagnostic.error(
-                "unknown-option",
-                at,
-                "rule `" + id + "` compares with `" + literal + "`, which is not an option of " + names,
-                Fields.hintOr(Vocabulary.didYouMean(literal, options), options.isEmpty() ? "" : "valid options: " + Fields.list(options))));
-      }
-    }
   }
 
   private static Location descrAt(BaseDescr d, Location fallback) {

@@ -12,6 +12,8 @@ import java.util.TreeSet;
  * @param reads the terms the condition reads, sorted; a proposal that leaves any of them out
  *     leaves the constraint undetermined
  * @param condition the rule's condition as written, for explanations
+ * @param comparisons each comparison of a term with a literal the condition makes, as Drools'
+ *     parser reads it; number thresholds and the flags read come from these
  */
 public record Constraint(
     String id,
@@ -26,6 +28,7 @@ public record Constraint(
     String contested,
     Set<String> reads,
     String condition,
+    List<Comparison> comparisons,
     Location at) implements java.io.Serializable {
 
   public Constraint {
@@ -33,6 +36,7 @@ public record Constraint(
     reads = java.util.Collections.unmodifiableSortedSet(new TreeSet<>(reads));
     contested = contested == null ? "" : contested;
     condition = condition == null ? "" : condition;
+    comparisons = comparisons == null ? List.of() : List.copyOf(comparisons);
   }
 
   /** True when the sources contradict each other about this stance. */

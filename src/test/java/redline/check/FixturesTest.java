@@ -31,12 +31,12 @@ class FixturesTest {
   @ParameterizedTest(name = "{0}")
   @CsvSource({
     "typo-term,           unknown-term@a.drl:16:15,                                    3",
-    "typo-option,         unknown-option@a.drl:16:15,                                  3",
+    "typo-option,         unknown-option@a.drl:16:33,                                  3",
     "missing-metadata,    missing-metadata@a.drl:7:1,                                  3",
     "bad-date,            invalid-date@a.drl:14:5,                                     3",
     "duplicate-id,        duplicate-id@a.drl:20:1,                                     3",
     "unknown-source,      unknown-source@a.drl:12:5,                                   3",
-    "compile-error,       drl-compile@a.drl:29:5,                                      3",
+    "compile-error,       unsupported-condition@a.drl:29:15,                           3",
     "syntax-error,        drl-syntax@a.drl:19:1,                                       3",
     "never-broken,        never-broken@a.drl:20:1,                                     3",
     "always-broken,       always-broken@a.drl:20:1,                                    3",
@@ -44,6 +44,7 @@ class FixturesTest {
     "duplicate-subsumed,  duplicate-constraint@a.drl:20:1 duplicate-constraint@a.drl:46:1 subsumed-constraint@a.drl:33:1 subsumed-constraint@a.drl:46:1, 0",
     "unused-term,         unused-term@vocabulary.yaml:15:5,                            0",
     "cross-party,         '',                                                          0",
+    "condition-forms,     unknown-option@a.drl:17:33 unknown-option@a.drl:30:42 unknown-option@a.drl:43:36 unsupported-condition@a.drl:56:5 unsupported-condition@a.drl:69:42 unsupported-condition@a.drl:82:5 unsupported-condition@a.drl:95:5 unsupported-condition@a.drl:108:5 unsupported-condition@a.drl:121:5 wrong-type@a.drl:134:26 unsupported-condition@a.drl:147:15 unsupported-condition@a.drl:160:15 wrong-operator@a.drl:173:32 unknown-fact@a.drl:186:5, 3",
   })
   void eachFaultIsFoundAtItsFileAndLine(String fixture, String expected, int exit) {
     String folder = CheckRun.FIXTURES + fixture;
@@ -136,7 +137,7 @@ class FixturesTest {
     JsonNode location = result.get("locations").get(0).get("physicalLocation");
     assertEquals(CheckRun.FIXTURES + "typo-option/a.drl", location.get("artifactLocation").get("uri").asText());
     assertEquals(16, location.get("region").get("startLine").asInt());
-    assertEquals(15, location.get("region").get("startColumn").asInt());
+    assertEquals(33, location.get("region").get("startColumn").asInt());
   }
 
   @Test
