@@ -45,6 +45,9 @@ public final class Evaluator {
 
   private final RuleBook book;
   private final Duration timeout;
+  /** The party constraints, then the coherence rules: slot {@code i} is rule {@code rules.get(i)}. */
+  private final List<Constraint> rules;
+  private final int firstCoherence;
   private final List<String> ids;
   private final Map<String, Integer> slots;
   private final List<List<Integer>> partySlots;
@@ -58,7 +61,11 @@ public final class Evaluator {
   public Evaluator(RuleBook book, Duration timeout) {
     this.book = book;
     this.timeout = timeout;
-    this.ids = book.constraints().stream().map(Constraint::id).toList();
+    List<Constraint> all = new ArrayList<>(book.constraints());
+    all.addAll(book.coherence());
+    this.rules = List.copyOf(all);
+    this.firstCoherence = book.constraints().size();
+    this.ids = rules.stream().map(Constraint::id).toList();
     Map<String, Integer> s = new HashMap<>();
     for (int i = 0; i < ids.size(); i++) {
       s.put(ids.get(i), i);
@@ -68,7 +75,7 @@ public final class Evaluator {
     for (Party party : book.parties()) {
       List<Integer> members = new ArrayList<>();
       for (int i = 0; i < ids.size(); i++) {
-        if (book.constraints().get(i).party().equals(party.code())) {
+        if (rules.get(i).party().equals(party.code())) {
           members.add(i);
         }
       }
@@ -134,7 +141,7 @@ public final class Evaluator {
     List<Map<Integer, Status>> out = new ArrayList<>(proposals.size());
     List<Proposal> probes = new ArrayList<>();
     List<Completion> completions = new ArrayList<>();
-    List<Constraint> constraints = book.constraints();
+    List<Constraint> constraints = rules;
     Map<String, List<TermValue>> domains = domains();
     for (int i = 0; i < proposals.size(); i++) {
       out.add(new HashMap<>());
@@ -188,13 +195,26 @@ public final class Evaluator {
     if (!pf.errors().isEmpty()) {
       return out; // the originals fired cleanly; an error here leaves the open constraints undetermined
     }
+    // a completion that holds a combination no proposal can hold is no completion at all
+    boolean[] impossible = new boolean[probes.size()];
+    for (int k = 0; k < probes.size(); k++) {
+      impossible[k] = !incoherent(probes.get(k), pf.fired().get(k)).isEmpty();
+    }
     for (Completion c : completions) {
       for (int slot : c.slots()) {
         int broken = 0;
+        int possible = 0;
         for (int k = c.start(); k < c.start() + c.count(); k++) {
-          broken += pf.fired().get(k).get(slot) ? 1 : 0;
+          // a coherence rule is judged over every completion, possible or not
+          if (slot >= firstCoherence || !impossible[k]) {
+            possible++;
+            broken += pf.fired().get(k).get(slot) ? 1 : 0;
+          }
         }
-        if (broken == c.count()) {
+        if (possible == 0) {
+          continue;
+        }
+        if (broken == possible) {
           out.get(c.proposal()).put(slot, Status.BROKEN);
         } else if (broken == 0) {
           out.get(c.proposal()).put(slot, Status.SATISFIED);
@@ -399,6 +419,18 @@ public final class Evaluator {
     if (!errors.isEmpty()) {
       return new Evaluation(proposal, parties, errors); // no verdict from rules that failed
     }
+    List<Diagnostic> impossible = new ArrayList<>();
+    for (int slot : incoherent(proposal, fired)) {
+      impossible.add(incoherence(proposal, rules.get(slot)));
+    }
+    for (int slot = firstCoherence; slot < rules.size(); slot++) {
+      if (decided.get(slot) == Status.BROKEN) {
+        impossible.add(incoherence(proposal, rules.get(slot))); // every completion holds it
+      }
+    }
+    if (!impossible.isEmpty()) {
+      return new Evaluation(proposal, parties, impossible); // no verdict on what cannot exist
+    }
     List<Party> withRules = book.parties();
     List<Constraint> constraints = book.constraints();
     Map<String, String> rendered = new HashMap<>();
@@ -411,6 +443,36 @@ public final class Evaluator {
       parties.add(partyResult(withRules.get(p), results));
     }
     return new Evaluation(proposal, parties, errors);
+  }
+
+  /** The code of the error that refuses a proposal holding a combination that cannot exist. */
+  public static final String INCOHERENT = "incoherent-proposal";
+
+  /** The coherence rules, by slot, whose combination a proposal holds with every term they read set. */
+  private List<Integer> incoherent(Proposal proposal, BitSet fired) {
+    List<Integer> out = new ArrayList<>();
+    for (int slot = fired.nextSetBit(firstCoherence); slot >= 0; slot = fired.nextSetBit(slot + 1)) {
+      if (proposal.terms().keySet().containsAll(rules.get(slot).reads())) {
+        out.add(slot);
+      }
+    }
+    return out;
+  }
+
+  private static Diagnostic incoherence(Proposal proposal, Constraint rule) {
+    StringBuilder held = new StringBuilder();
+    for (String term : rule.reads()) {
+      TermValue v = proposal.terms().get(term);
+      held.append(held.length() == 0 ? "" : " and ")
+          .append('`').append(term).append("` = ")
+          .append(v == null ? "any value" : v.render());
+    }
+    String first = rule.reads().stream().filter(proposal.terms()::containsKey).findFirst().orElse("");
+    return Diagnostic.error(
+        INCOHERENT,
+        new Location(proposal.file().isEmpty() ? proposal.id() : proposal.file(), 0, 0, first.isEmpty() ? "" : "/terms/" + first),
+        held + " cannot exist together (coherence rule " + rule.id() + ": " + rule.title() + ")",
+        rule.stance().isEmpty() ? "change one of these terms" : rule.stance());
   }
 
   /**

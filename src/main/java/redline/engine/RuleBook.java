@@ -17,6 +17,7 @@ import redline.load.RuleFile;
 import redline.load.RuleFileReader;
 import redline.load.VocabularyReader;
 import redline.model.Constraint;
+import redline.model.Kind;
 import redline.model.Diagnostic;
 import redline.model.Location;
 import redline.model.Party;
@@ -33,6 +34,7 @@ public final class RuleBook {
   private final Map<String, String> sources;
   private final List<RuleFile> files;
   private final List<Constraint> constraints;
+  private final List<Constraint> coherence;
   private final Map<String, Constraint> byId;
   private final KieBase kieBase;
   private final FactType factType;
@@ -63,8 +65,18 @@ public final class RuleBook {
       }
     }
     this.constraints = List.copyOf(all);
+    List<Constraint> combinations = new ArrayList<>();
+    for (RuleFile f : files) {
+      for (Constraint c : f.constraints()) {
+        if (c.kind() == Kind.COHERENCE) {
+          combinations.add(c);
+        }
+      }
+    }
+    this.coherence = List.copyOf(combinations);
     Map<String, Constraint> ids = new LinkedHashMap<>();
     all.forEach(c -> ids.put(c.id(), c));
+    combinations.forEach(c -> ids.put(c.id(), c));
     this.byId = Collections.unmodifiableMap(ids);
   }
 
@@ -240,12 +252,20 @@ public final class RuleBook {
     return constraints;
   }
 
+  /**
+   * The coherence rules: combinations of terms that cannot exist together, in file order. They
+   * belong to no party and are not among {@link #constraints()}.
+   */
+  public List<Constraint> coherence() {
+    return coherence;
+  }
+
   /** The constraints of one party, in file order. */
   public List<Constraint> constraints(String party) {
     return constraints.stream().filter(c -> c.party().equals(party)).toList();
   }
 
-  /** The constraint with id {@code id}. */
+  /** The constraint or coherence rule with id {@code id}. */
   public Optional<Constraint> constraint(String id) {
     return Optional.ofNullable(byId.get(id));
   }

@@ -44,6 +44,9 @@ class FixturesTest {
     "duplicate-subsumed,  duplicate-constraint@a.drl:20:1 duplicate-constraint@a.drl:46:1 subsumed-constraint@a.drl:33:1 subsumed-constraint@a.drl:46:1, 0",
     "unused-term,         unused-term@vocabulary.yaml:15:5,                            0",
     "cross-party,         '',                                                          0",
+    "coherence-faults,    never-broken@beta.drl:44:1 coherence-excludes-nothing@coherence.drl:16:1, 3",
+    "coherence-excludes-all, coherence-excludes-all@coherence.drl:5:1,                  3",
+    "misplaced-coherence, misplaced-coherence@coherence.drl:7:5,                       3",
     "condition-forms,     unknown-option@a.drl:17:33 unknown-option@a.drl:30:42 unknown-option@a.drl:43:36 unsupported-condition@a.drl:56:5 unsupported-condition@a.drl:69:42 unsupported-condition@a.drl:82:5 unsupported-condition@a.drl:95:5 unsupported-condition@a.drl:108:5 unsupported-condition@a.drl:121:5 wrong-type@a.drl:134:26 unsupported-condition@a.drl:147:15 unsupported-condition@a.drl:160:15 wrong-operator@a.drl:173:32 unknown-fact@a.drl:186:5, 3",
   })
   void eachFaultIsFoundAtItsFileAndLine(String fixture, String expected, int exit) {
