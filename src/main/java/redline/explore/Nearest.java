@@ -48,9 +48,14 @@ public final class Nearest {
   /** The suggestions for {@code draft}, at most {@code maxChanges} changes and {@code limit} suggestions. */
   public static Suggestions search(
       Evaluator evaluator, Problem problem, Proposal draft, int maxChanges, int limit, Progress progress) {
+    return search(evaluator, spaceFor(evaluator, draft), problem, draft, maxChanges, limit, progress);
+  }
+
+  /** The space of {@code evaluator}'s rules holding {@code draft}'s own values too. */
+  public static Space spaceFor(Evaluator evaluator, Proposal draft) {
     Map<String, List<TermValue>> extra = new LinkedHashMap<>();
     draft.terms().forEach((t, v) -> extra.put(t, List.of(v)));
-    return search(evaluator, Space.of(evaluator, extra), problem, draft, maxChanges, limit, progress);
+    return Space.of(evaluator, extra);
   }
 
   /** As above, over a space already decided (it must hold the draft's values). */
