@@ -16,14 +16,17 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import redline.engine.Evaluator;
+import redline.engine.Outlook;
 import redline.engine.RuleBook;
 import redline.load.ProposalReader;
 import redline.model.Diagnostic;
 import redline.model.Evaluation;
 import redline.model.Location;
 import redline.model.Proposal;
+import redline.model.Verdict;
 import redline.model.Vocabulary;
 import redline.report.EvaluationReport;
+import redline.report.OutlookReport;
 import redline.report.Json;
 
 /** {@code redline evaluate}: the per-party report of one or more proposals. */
@@ -93,26 +96,35 @@ final class EvaluateCommand implements Callable<Integer> {
       return ExitCode.BAD_INPUT;
     }
     List<Evaluation> evaluations = new ArrayList<>();
-    for (Evaluation e : new Evaluator(book).evaluateAll(proposals)) {
+    Evaluator evaluator = new Evaluator(book);
+    for (Evaluation e : evaluator.evaluateAll(proposals)) {
       evaluations.add(wanted.isEmpty() ? e : new Evaluation(e.proposal(), e.parties().stream().filter(r -> wanted.contains(r.party().code())).toList(), e.errors()));
+    }
+    // what the open terms could do, for every undetermined party
+    List<List<Outlook>> outlooks = new ArrayList<>();
+    for (Evaluation e : evaluations) {
+      outlooks.add(e.withVerdict(Verdict.UNDETERMINED).isEmpty() ? List.of() : Outlook.of(evaluator, e));
     }
     PrintWriter out = cl.getOut();
     if (format == Common.Format.json) {
       ObjectNode root = Json.object();
       ArrayNode list = root.putArray("evaluations");
-      evaluations.forEach(e -> list.add(EvaluationReport.json(e)));
+      for (int i = 0; i < evaluations.size(); i++) {
+        ObjectNode one = EvaluationReport.json(evaluations.get(i));
+        one.set("outlook", OutlookReport.json(outlooks.get(i), vocabulary, evaluator.domains()));
+        list.add(one);
+      }
       root.set("warnings", Json.diagnostics(problems));
       out.print(Json.write(root));
     } else {
-      boolean first = true;
-      for (Evaluation e : evaluations) {
-        if (!first) {
+      for (int i = 0; i < evaluations.size(); i++) {
+        if (i > 0) {
           out.println();
           out.println("-".repeat(72));
           out.println();
         }
-        first = false;
-        EvaluationReport.text(e, out, common.style());
+        EvaluationReport.text(evaluations.get(i), out, common.style());
+        OutlookReport.text(outlooks.get(i), vocabulary, evaluator.domains(), out, common.style());
       }
     }
     out.flush();

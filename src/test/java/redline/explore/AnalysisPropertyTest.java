@@ -23,6 +23,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.statistics.Statistics;
 import net.jqwik.api.constraints.LongRange;
 import redline.engine.Evaluator;
+import redline.engine.Outlook;
 import redline.engine.RuleBook;
 import redline.engine.RulesException;
 import redline.model.ConstraintResult;
@@ -88,6 +89,10 @@ class AnalysisPropertyTest {
     }
   }
 
+  private static int rank(Verdict v) {
+    return List.of(Verdict.REJECTS, Verdict.UNDETERMINED, Verdict.OBJECTS, Verdict.ACCEPTS).indexOf(v);
+  }
+
   private static Verdict verdict(GeneratedRules g, String party, Map<String, TermValue> p) {
     boolean red = false;
     boolean objection = false;
@@ -119,6 +124,23 @@ class AnalysisPropertyTest {
       }
       if (!e.errors().isEmpty()) {
         continue; // refused: every completion of a coherence rule's own open terms holds it
+      }
+      // what the open terms could do: the best and worst verdicts over the coherent completions
+      List<Outlook> searched = Outlook.of(evaluator, e, 1); // the search, not the enumeration
+      assertEquals(
+          Outlook.of(evaluator, e).stream().map(o -> o.best() + "/" + o.worst()).toList(),
+          searched.stream().map(o -> o.best() + "/" + o.worst()).toList(),
+          seed + ": search and enumeration agree on " + partial);
+      for (Outlook o : Outlook.of(evaluator, e)) {
+        Verdict best = null;
+        Verdict worst = null;
+        for (Map<String, TermValue> q : completions) {
+          Verdict v = verdict(g, o.party().code(), q);
+          best = best == null || rank(v) > rank(best) ? v : best;
+          worst = worst == null || rank(v) < rank(worst) ? v : worst;
+        }
+        assertEquals(best, o.best(), seed + " best for " + o.party().code() + " on " + partial);
+        assertEquals(worst, o.worst(), seed + " worst for " + o.party().code() + " on " + partial);
       }
       for (PartyResult r : e.parties()) {
         for (ConstraintResult c : r.constraints()) {
