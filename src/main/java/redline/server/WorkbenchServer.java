@@ -45,6 +45,9 @@ public final class WorkbenchServer implements AutoCloseable {
   /** The largest request body accepted, in bytes (the limit of a proposal file). */
   public static final int MAX_BODY = TreeReader.MAX_BYTES;
 
+  /** The most of a too-large body read (and dropped) before answering 413. */
+  static final int DRAIN = 8 << 20;
+
   /** How long a connection may stay silent (e.g. while sending its body) before it is closed. */
   static final long IDLE_MILLIS = 10_000;
 
@@ -78,7 +81,7 @@ public final class WorkbenchServer implements AutoCloseable {
               config.startup.showOldJavalinVersionWarning = false;
               config.jetty.host = HOST;
               config.jetty.port = requestedPort;
-              config.http.maxRequestSize = MAX_BODY;
+              config.http.maxRequestSize = DRAIN;
               config.http.generateEtags = false;
               config.http.prefer405over404 = true;
               config.staticFiles.add(
@@ -111,17 +114,22 @@ public final class WorkbenchServer implements AutoCloseable {
               config.routes.post("/api/compare", ctx -> send(ctx, workbench.compare(body(ctx))));
               config.routes.post("/api/nearest", this::nearest);
               config.routes.exception(Refusal.class, (e, ctx) -> send(ctx, e.reply));
-              config.routes.exception(
-                  HttpResponseException.class,
-                  (e, ctx) -> send(ctx, Workbench.error(e.getStatus(), "http-" + e.getStatus(), "request refused", ctx.path(), lower(e.getMessage()), "")));
+              config.routes.exception(HttpResponseException.class, (e, ctx) -> send(ctx, refused(ctx, e.getStatus(), e.getMessage())));
               config.routes.exception(
                   Exception.class,
                   (e, ctx) ->
                       send(
                           ctx,
                           Workbench.error(500, "internal-error", "internal error", ctx.path(), "internal error: " + e.getClass().getSimpleName(), "this is a bug in Redline: please report it")));
-              config.routes.error(404, ctx -> notFound(ctx));
-              config.routes.error(405, ctx -> send(ctx, Workbench.error(405, "method-not-allowed", "request refused", ctx.path(), "`" + ctx.method() + "` is not allowed on `" + ctx.path() + "`", "")));
+              for (int status : new int[] {404, 405}) {
+                config.routes.error(
+                    status,
+                    ctx -> {
+                      if (!replied(ctx)) { // not a handler's own answer, e.g. an unknown case
+                        send(ctx, refused(ctx, status, null));
+                      }
+                    });
+              }
             });
   }
 
@@ -194,7 +202,10 @@ public final class WorkbenchServer implements AutoCloseable {
     if (ctx.method().name().equals("POST")) {
       long length = ctx.req().getContentLengthLong();
       if (length > MAX_BODY) {
-        throw new Refusal(tooLarge(ctx, length));
+        if (length <= DRAIN) {
+          drain(ctx);
+        }
+        throw new Refusal(tooLarge(length));
       }
       String type = ctx.contentType();
       if (type == null || !type.toLowerCase(Locale.ROOT).split(";")[0].trim().equals("application/json")) {
@@ -220,30 +231,63 @@ public final class WorkbenchServer implements AutoCloseable {
       while ((n = in.read(buf)) >= 0) {
         out.write(buf, 0, n);
         if (out.size() > MAX_BODY) {
-          throw new Refusal(tooLarge(ctx, -1));
+          drain(ctx);
+          throw new Refusal(tooLarge(-1));
         }
       }
     }
     return out.toByteArray();
   }
 
-  private static Workbench.Reply tooLarge(Context ctx, long length) {
+  /**
+   * Reads and drops what is left of a body refused as too large, up to {@link #DRAIN} bytes, so that
+   * a client still sending it (a browser does not wait for {@code 100 Continue}) reads the 413 rather
+   * than a reset connection; beyond that the connection is cut.
+   */
+  private static void drain(Context ctx) {
+    byte[] buf = new byte[8192];
+    long left = DRAIN;
+    try {
+      InputStream in = ctx.req().getInputStream();
+      int n;
+      while (left > 0 && (n = in.read(buf, 0, (int) Math.min(buf.length, left))) >= 0) {
+        left -= n;
+      }
+    } catch (IOException | RuntimeException e) {
+      // the client went away, or the body is cut off: the answer is 413 all the same
+    }
+  }
+
+  private static Workbench.Reply tooLarge(long length) {
     return Workbench.error(413, "too-large", "request refused", "body", "the body is too large" + (length > 0 ? ": " + length + " bytes" : "") + ", the limit is " + MAX_BODY + " bytes", "");
   }
 
-  private void notFound(Context ctx) {
-    if (ctx.path().startsWith("/api/") || !ctx.method().name().equals("GET")) {
-      send(ctx, Workbench.error(404, "not-found", "request refused", ctx.path(), "no such address `" + clip(ctx.path()) + "`", "the API is under /api/: vocabulary, cases, evaluate, nearest, compare"));
-    } else {
-      send(ctx, Workbench.error(404, "not-found", "request refused", ctx.path(), "no such page `" + clip(ctx.path()) + "`", "open " + url()));
-    }
+  /** The answer to a request Javalin refuses: no such address, a method not allowed, ... */
+  private Workbench.Reply refused(Context ctx, int status, String message) {
+    String path = clip(ctx.path());
+    return switch (status) {
+      case 404 -> ctx.path().startsWith("/api/")
+          ? Workbench.error(404, "not-found", "request refused", path, "no such address `" + path + "`", "the API is under /api/: vocabulary, cases, evaluate, nearest, compare")
+          : Workbench.error(404, "not-found", "request refused", path, "no such page `" + path + "`", "open " + url());
+      case 405 -> Workbench.error(405, "method-not-allowed", "request refused", path, "`" + ctx.method() + "` is not allowed on `" + path + "`", "");
+      case 413 -> tooLarge(-1);
+      default -> Workbench.error(status, "http-" + status, "request refused", path, lower(message), "");
+    };
   }
 
   private static void send(Context ctx, Workbench.Reply reply) {
     send(ctx, reply.status(), reply.body());
   }
 
+  /** True once a handler has written its JSON answer (error handlers then leave it alone). */
+  private static boolean replied(Context ctx) {
+    return Boolean.TRUE.equals(ctx.attribute(REPLIED));
+  }
+
+  private static final String REPLIED = "redline.replied";
+
   private static void send(Context ctx, int status, JsonNode body) {
+    ctx.attribute(REPLIED, true);
     SECURITY_HEADERS.forEach(ctx::header);
     ctx.status(status);
     ctx.contentType("application/json; charset=utf-8");
