@@ -272,7 +272,8 @@
   async function evaluate() {
     const seq = ++state.seq;
     const p = proposal();
-    $('proposal-json').textContent = JSON.stringify(p, null, 2) + '\n';
+    const text = JSON.stringify(p, null, 2) + '\n';
+    $('proposal-json').textContent = text;
     status('Evaluating ...');
     const r = await api('POST', '/api/evaluate', p);
     if (seq !== state.seq) return; // a newer change is on its way
@@ -285,6 +286,7 @@
     showErrors(null);
     const e = r.json.evaluations[0];
     renderVerdicts(e);
+    $('verdicts').dataset.proposal = text; // which draft the verdicts shown are for
     status('Evaluated: ' + Object.keys(p.terms).length + ' of ' + state.terms.length + ' terms set.');
     await compare(seq);
     document.body.dataset.evaluated = String(seq);
