@@ -70,10 +70,12 @@ public final class WorkbenchServer implements AutoCloseable {
   private final Javalin app;
   private final Workbench workbench;
   private final Semaphore searches = new Semaphore(SEARCHES);
+  private final long idleMillis;
   private volatile int port;
 
-  private WorkbenchServer(Workbench workbench, int requestedPort) {
+  private WorkbenchServer(Workbench workbench, int requestedPort, long idleMillis) {
     this.workbench = workbench;
+    this.idleMillis = idleMillis;
     this.app =
         Javalin.create(
             config -> {
@@ -100,7 +102,7 @@ public final class WorkbenchServer implements AutoCloseable {
                           public void lifeCycleStarting(org.eclipse.jetty.util.component.LifeCycle event) {
                             for (var c : server.getConnectors()) {
                               if (c instanceof ServerConnector sc) {
-                                sc.setIdleTimeout(IDLE_MILLIS);
+                                sc.setIdleTimeout(idleMillis);
                               }
                             }
                           }
@@ -135,7 +137,12 @@ public final class WorkbenchServer implements AutoCloseable {
 
   /** Starts a server for {@code workbench} on {@code 127.0.0.1:port} ({@code 0}: a free port). */
   public static WorkbenchServer start(Workbench workbench, int port) {
-    WorkbenchServer s = new WorkbenchServer(workbench, port);
+    return start(workbench, port, IDLE_MILLIS);
+  }
+
+  /** As {@link #start(Workbench, int)}, cutting off a client silent for {@code idleMillis}. */
+  static WorkbenchServer start(Workbench workbench, int port, long idleMillis) {
+    WorkbenchServer s = new WorkbenchServer(workbench, port, idleMillis);
     s.app.start();
     s.port = s.app.port();
     return s;
@@ -223,7 +230,7 @@ public final class WorkbenchServer implements AutoCloseable {
   }
 
   /** The request body, at most {@link #MAX_BODY} bytes (413 beyond). */
-  private static byte[] body(Context ctx) throws IOException {
+  private byte[] body(Context ctx) throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     byte[] buf = new byte[8192];
     try (InputStream in = ctx.req().getInputStream()) {
@@ -235,6 +242,8 @@ public final class WorkbenchServer implements AutoCloseable {
           throw new Refusal(tooLarge(-1));
         }
       }
+    } catch (IOException e) {
+      throw new Refusal(Workbench.error(408, "too-slow", "request refused", "body", "the body did not arrive: nothing came for " + idleMillis + " ms, or the connection broke", ""));
     }
     return out.toByteArray();
   }

@@ -31,8 +31,13 @@ final class Served implements AutoCloseable {
   record Answer(int status, JsonNode json, String contentType, java.net.http.HttpHeaders headers) {}
 
   Served() {
+    this(WorkbenchServer.IDLE_MILLIS);
+  }
+
+  /** A server that cuts off a client silent for {@code idleMillis}. */
+  Served(long idleMillis) {
     workbench = Workbench.open(book(), CASES, "cases");
-    server = WorkbenchServer.start(workbench, 0);
+    server = WorkbenchServer.start(workbench, 0, idleMillis);
   }
 
   /** The shipped rules, loaded once per test run. */

@@ -330,6 +330,17 @@ class WorkbenchApiTest {
   }
 
   @Test
+  void aBodyThatNeverArrivesIsCutOffWith408() throws Exception {
+    try (Served quick = new Served(1000)) {
+      String answer = quick.raw("POST /api/evaluate HTTP/1.1\r\nHost: 127.0.0.1:" + quick.server.port()
+          + "\r\nContent-Type: application/json\r\nContent-Length: 100\r\nConnection: close\r\n\r\n{\"terms\"");
+      assertTrue(answer.startsWith("HTTP/1.1 408"), answer);
+      assertTrue(answer.contains("\"too-slow\""), answer);
+      assertEquals(200, quick.get("/api/vocabulary").status(), "still answering");
+    }
+  }
+
+  @Test
   void aForeignOriginIs403() throws Exception {
     HttpRequest r =
         HttpRequest.newBuilder(served.uri("/api/evaluate"))
