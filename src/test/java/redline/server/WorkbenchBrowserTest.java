@@ -372,6 +372,31 @@ class WorkbenchBrowserTest {
 
   @Test
   @Order(9)
+  void theKeyboardReachesEveryControlAndChangesATerm() {
+    // Tab from the top reaches the start list, a term, Nearest, Download and Upload, in page order
+    ((JavascriptExecutor) driver).executeScript("window.scrollTo(0, 0); document.querySelector('a.skip').focus();");
+    List<String> reached = new ArrayList<>();
+    var actions = new org.openqa.selenium.interactions.Actions(driver);
+    for (int i = 0; i < 400 && !reached.contains("nearest"); i++) {
+      actions.sendKeys(org.openqa.selenium.Keys.TAB).perform();
+      String id = (String) ((JavascriptExecutor) driver).executeScript("return document.activeElement.id;");
+      reached.add(id);
+    }
+    for (String id : List.of("start", "download", "upload", "ctl-nato_accession", "ctl-security_guarantee-open", "ctl-army_cap-mode", "ctl-army_cap", "nearest")) {
+      assertTrue(reached.contains(id), "Tab never reaches " + id + ": " + reached);
+    }
+    // a term changed with the arrow keys alone is evaluated like any other change
+    Proposal draft = pageProposal();
+    WebElement select = driver.findElement(By.id("ctl-nato_accession"));
+    String before = new Select(select).getFirstSelectedOption().getAttribute("value");
+    select.sendKeys(before.equals("OPEN") ? org.openqa.selenium.Keys.ARROW_DOWN : org.openqa.selenium.Keys.ARROW_UP);
+    String after = new Select(select).getFirstSelectedOption().getAttribute("value");
+    assertNotEquals(before, after);
+    awaitShown(after.isEmpty() ? draft.with("nato_accession", null) : draft.with("nato_accession", new TermValue.One(after)));
+  }
+
+  @Test
+  @Order(10)
   void theNarrowPageHasNoSidewaysScroll() {
     for (int width : new int[] {1280, 420}) {
       driver.manage().window().setSize(new Dimension(width, 800));
