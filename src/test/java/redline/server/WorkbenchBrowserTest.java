@@ -235,8 +235,56 @@ class WorkbenchBrowserTest {
     }
   }
 
+  /** Builds the 28-point plan from a blank proposal, control by control, with an army cap of 800,000 in peacetime. */
   @Test
   @Order(3)
+  void theControlsBuildThe28PointPlanWithAnArmyCapOf800000() {
+    new Select(driver.findElement(By.id("start"))).selectByValue("");
+    Proposal plan = caseProposal().with("army_cap", new TermValue.Number(800_000, Map.of("peacetime", true)));
+    for (Term t : Served.book().vocabulary().terms().values()) {
+      TermValue v = plan.terms().get(t.name());
+      if (v == null) {
+        continue;
+      }
+      switch (t.kind()) {
+        case ONE -> choose(t.name(), ((TermValue.One) v).option());
+        case SET -> {
+          WebElement open = driver.findElement(By.id("ctl-" + t.name() + "-open"));
+          if (open.isSelected()) {
+            open.click();
+          }
+          for (String option : t.options().keySet()) {
+            WebElement box = driver.findElement(By.id("ctl-" + t.name() + "-" + option));
+            if (box.isSelected() != ((TermValue.Many) v).options().contains(option)) {
+              box.click();
+            }
+          }
+        }
+        case NUMBER -> {
+          TermValue.Number n = (TermValue.Number) v;
+          Select mode = new Select(driver.findElement(By.id("ctl-" + t.name() + "-mode")));
+          if (n.value() == redline.model.Limit.NONE) {
+            mode.selectByValue("none");
+          } else {
+            mode.selectByValue("value");
+            WebElement input = driver.findElement(By.id("ctl-" + t.name()));
+            input.clear();
+            input.sendKeys(String.valueOf(n.value()));
+          }
+          for (String flag : t.flags().keySet()) {
+            WebElement box = driver.findElement(By.id("ctl-" + t.name() + "-flag-" + flag));
+            if (box.isSelected() != Boolean.TRUE.equals(n.flags().get(flag))) {
+              box.click();
+            }
+          }
+        }
+      }
+    }
+    awaitShown(plan);
+  }
+
+  @Test
+  @Order(4)
   void startingFromACaseShowsTheEnginesVerdicts() {
     new Select(driver.findElement(By.id("start"))).selectByValue(CASE);
     awaitShown(caseProposal());
@@ -249,7 +297,7 @@ class WorkbenchBrowserTest {
   }
 
   @Test
-  @Order(4)
+  @Order(5)
   void changingOneTermMovesTheNamedPartysVerdict() {
     Proposal draft = caseProposal();
     Evaluation before = evaluator.evaluate(draft);
@@ -289,7 +337,7 @@ class WorkbenchBrowserTest {
   }
 
   @Test
-  @Order(5)
+  @Order(6)
   void anArmyCapOf800000InPeacetimeMovesUkrainesVerdict() {
     Proposal draft = caseProposal();
     Map<String, Shown> before = expected(evaluator.evaluate(draft));
@@ -308,7 +356,7 @@ class WorkbenchBrowserTest {
   }
 
   @Test
-  @Order(6)
+  @Order(7)
   void applyingANearestSuggestionGivesTheVerdictsItPromised() {
     Proposal draft = pageProposal();
     List<String> parties = List.of("UA", "US", "EU", "COW");
@@ -332,7 +380,7 @@ class WorkbenchBrowserTest {
   }
 
   @Test
-  @Order(7)
+  @Order(8)
   void theDownloadedFileIsReportedTheSameWayByRedlineEvaluate() throws Exception {
     Map<String, Shown> page = shown();
     driver.findElement(By.id("download")).click();
@@ -351,7 +399,7 @@ class WorkbenchBrowserTest {
   }
 
   @Test
-  @Order(8)
+  @Order(9)
   void uploadingAProposalLoadsItsTerms() throws Exception {
     Path file = downloaded();
     assertNotNull(file);
@@ -371,7 +419,7 @@ class WorkbenchBrowserTest {
   }
 
   @Test
-  @Order(9)
+  @Order(10)
   void theKeyboardReachesEveryControlAndChangesATerm() {
     // Tab from the top reaches the start list, a term, Nearest, Download and Upload, in page order
     ((JavascriptExecutor) driver).executeScript("window.scrollTo(0, 0); document.querySelector('a.skip').focus();");
@@ -396,7 +444,7 @@ class WorkbenchBrowserTest {
   }
 
   @Test
-  @Order(10)
+  @Order(11)
   void theNarrowPageHasNoSidewaysScroll() {
     for (int width : new int[] {1280, 420}) {
       driver.manage().window().setSize(new Dimension(width, 800));
