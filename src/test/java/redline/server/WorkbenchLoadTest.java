@@ -17,11 +17,15 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Stream;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import redline.Cli;
+import redline.model.Term;
 
 /**
- * A bounded load test: a fixed number of evaluations of every shipped case, sent from several
+ * A bounded load test: a fixed number of evaluations of every shipped case and of proposals drawn
+ * at random from the vocabulary, sent from several
  * threads at once, stopping by itself. Every answer must be 200 and identical to what
  * {@code redline evaluate --format json} says about the same case. Throughput and the 95th
  * percentile latency are printed and written to {@code target/workbench-load.txt} (recorded in
@@ -31,14 +35,54 @@ class WorkbenchLoadTest {
   static final int THREADS = 4;
   static final int REQUESTS_PER_THREAD = 60;
 
+  static final int RANDOM_PROPOSALS = 40;
+
   @Test
-  void concurrentEvaluationsAllAgreeWithTheCli() throws Exception {
-    List<Path> files;
+  void concurrentEvaluationsAllAgreeWithTheCli(@TempDir Path tmp) throws Exception {
+    List<Path> files = new ArrayList<>();
     try (Stream<Path> s = Files.list(Served.CASES)) {
-      files = s.filter(p -> p.toString().endsWith(".json")).sorted().toList();
+      s.filter(p -> p.toString().endsWith(".json")).sorted().forEach(files::add);
     }
-    // what the CLI says, case by case
-    Cli cli = Cli.run("evaluate", "--rules", "rules", "--format", "json", "cases");
+    // and proposals drawn at random from the vocabulary (seeded), some terms left open
+    Random random = new Random(12);
+    for (int i = 0; i < RANDOM_PROPOSALS; i++) {
+      ObjectNode p = Served.JSON.createObjectNode();
+      p.put("id", "random-" + i);
+      ObjectNode terms = p.putObject("terms");
+      for (Term t : Served.book().vocabulary().terms().values()) {
+        if (random.nextInt(6) == 0) {
+          continue; // open
+        }
+        List<String> options = new ArrayList<>(t.options().keySet());
+        switch (t.kind()) {
+          case ONE -> terms.put(t.name(), options.get(random.nextInt(options.size())));
+          case SET -> {
+            var list = terms.putArray(t.name());
+            options.stream().filter(o -> random.nextBoolean()).forEach(list::add);
+          }
+          case NUMBER -> {
+            List<Integer> values = new ArrayList<>(t.values());
+            int v = values.isEmpty() ? random.nextInt(1_000_000) : values.get(random.nextInt(values.size())) + random.nextInt(3) - 1;
+            if (!t.flags().isEmpty() && random.nextBoolean()) {
+              ObjectNode n = terms.putObject(t.name());
+              n.put("value", Math.max(0, v));
+              t.flags().keySet().forEach(f -> n.put(f, random.nextBoolean()));
+            } else if (t.allowsNone() && random.nextInt(4) == 0) {
+              terms.put(t.name(), "NONE");
+            } else {
+              terms.put(t.name(), Math.max(0, v));
+            }
+          }
+        }
+      }
+      Path f = tmp.resolve("random-" + i + ".json");
+      Files.write(f, Served.JSON.writeValueAsBytes(p));
+      files.add(f);
+    }
+    // what the CLI says, file by file
+    List<String> args = new ArrayList<>(List.of("evaluate", "--rules", "rules", "--format", "json"));
+    files.forEach(f -> args.add(f.toString()));
+    Cli cli = Cli.run(args.toArray(new String[0]));
     assertEquals(0, cli.exit(), cli.transcript());
     Map<String, JsonNode> expected = new HashMap<>();
     for (JsonNode e : Served.JSON.readTree(cli.out()).get("evaluations")) {
@@ -101,7 +145,7 @@ class WorkbenchLoadTest {
       String line =
           String.format(
               Locale.ROOT,
-              "workbench load: %d evaluations of %d cases from %d threads in %.2f s: %.0f requests/s, latency p50 %.1f ms, p95 %.1f ms, %d cores%n",
+              "workbench load: %d evaluations of %d proposals (the cases and random ones) from %d threads in %.2f s: %.0f requests/s, latency p50 %.1f ms, p95 %.1f ms, %d cores%n",
               n, bodies.size(), THREADS, elapsed / 1e9, perSecond, p50, p95, Runtime.getRuntime().availableProcessors());
       System.out.print(line);
       Files.writeString(Path.of("target/workbench-load.txt"), line);
