@@ -384,6 +384,17 @@ class WorkbenchApiTest {
   }
 
   @Test
+  void noPathLeavesThePagesFolder() throws Exception {
+    for (String path : List.of("/../Workbench.class", "/%2e%2e/Workbench.class", "/..%2fWorkbench.class", "/web/../Workbench.class",
+        "/..;/Workbench.class", "//etc/passwd", "/%2e%2e/%2e%2e/%2e%2e/redline/cli/Main.class", "/redline/server/Workbench.class")) {
+      String answer = served.raw("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + served.server.port() + "\r\nConnection: close\r\n\r\n");
+      assertTrue(answer.startsWith("HTTP/1.1 400") || answer.startsWith("HTTP/1.1 404"), path + ": " + answer);
+      assertTrue(answer.toLowerCase().contains("content-type: application/json"), path + ": " + answer);
+      assertFalse(answer.contains("\u00ca\u00fe") || answer.contains("\ufffd\ufffd\ufffd\ufffd"), path + " served bytes of a class");
+    }
+  }
+
+  @Test
   void unknownAddressesAndMethodsAreJson() throws Exception {
     assertError(served.get("/api/nothing"), 404, "not-found");
     assertError(served.get("/nothing.html"), 404, "not-found");
