@@ -92,6 +92,7 @@ class WorkbenchBrowserTest {
         "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
         "--disable-component-update", "--disable-sync", "--no-first-run", "--no-default-browser-check",
         "--user-data-dir=" + profile, "--window-size=1280,800");
+    options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
     options.setExperimentalOption("prefs", Map.of("download.default_directory", downloads.toString(), "download.prompt_for_download", false));
     driver = new ChromeDriver(service, options);
     driver.manage().window().setSize(new Dimension(1280, 800));
@@ -466,6 +467,23 @@ class WorkbenchBrowserTest {
     } catch (IOException e) {
       // a screenshot is only for people to look at
     }
+  }
+
+  @Test
+  @Order(12)
+  void theBrowserReportedNoScriptErrorAndNoPolicyViolation() {
+    List<String> bad = new ArrayList<>();
+    boolean sawRefusedUpload = false;
+    for (var entry : driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER)) {
+      String m = entry.getMessage();
+      sawRefusedUpload |= m.contains("422");
+      if (m.contains("Content Security Policy") || m.contains("Uncaught") || m.contains("TypeError") || m.contains("ReferenceError")) {
+        bad.add(m);
+      }
+    }
+    assertTrue(bad.isEmpty(), String.join("\n", bad));
+    // the log is really read: the refused upload above left its 422 in it
+    assertTrue(sawRefusedUpload, "the browser's log was not captured");
   }
 
   /** The JSON file downloaded, once complete. */
