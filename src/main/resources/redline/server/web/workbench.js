@@ -316,8 +316,10 @@
   }
 
   function constraintItem(c) {
+    const open = Object.entries(c.terms || {}).filter(([, v]) => v === '(open)').map(([k]) => k);
     return el('li', { title: constraintTitle(c), tabindex: '0', 'data-constraint': c.id },
-      el('span', { class: 'cid', text: c.id }), ' ', el('span', { text: c.title }));
+      el('span', { class: 'cid', text: c.id }), ' ', el('span', { text: c.title }),
+      open.length ? el('span', { class: 'open-terms', text: ' (open: ' + open.join(', ') + ')' }) : null);
   }
 
   function renderVerdicts(e) {
