@@ -13,7 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 import redline.engine.Evaluator;
@@ -28,7 +27,6 @@ import redline.load.TreeReader;
 import redline.model.Diagnostic;
 import redline.model.Evaluation;
 import redline.model.Location;
-import redline.model.Party;
 import redline.model.Proposal;
 import redline.model.Vocabulary;
 import redline.report.EvaluationReport;
@@ -278,11 +276,6 @@ public final class Workbench {
     return new Reply(failed ? 500 : 200, c.json());
   }
 
-  /** The parties with rules. */
-  List<Party> parties() {
-    return book.parties();
-  }
-
   private static int number(String text, String name, int fallback, int min, int max, List<Diagnostic> problems) {
     if (text == null || text.isEmpty()) {
       return fallback;
@@ -315,10 +308,5 @@ public final class Workbench {
   /** As {@link #error(int, String, List)} with one diagnostic. */
   static Reply error(int status, String code, String headline, String where, String message, String hint) {
     return error(status, headline, List.of(Diagnostic.error(code, Location.of(where), message, hint)));
-  }
-
-  /** The case with id {@code id}, if listed. */
-  Optional<Case> lookup(String id) {
-    return Optional.ofNullable(cases.get(id));
   }
 }
