@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
       NearestCommand.class,
       SchemaCommand.class,
       BenchCommand.class,
+      ServeCommand.class,
       CommandLine.HelpCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",
