@@ -110,9 +110,7 @@ final class EvaluateCommand implements Callable<Integer> {
       ObjectNode root = Json.object();
       ArrayNode list = root.putArray("evaluations");
       for (int i = 0; i < evaluations.size(); i++) {
-        ObjectNode one = EvaluationReport.json(evaluations.get(i));
-        one.set("outlook", OutlookReport.json(outlooks.get(i), vocabulary, evaluator.domains()));
-        list.add(one);
+        list.add(OutlookReport.evaluationJson(evaluations.get(i), outlooks.get(i), vocabulary, evaluator.domains()));
       }
       root.set("warnings", Json.diagnostics(problems));
       out.print(Json.write(root));

@@ -138,6 +138,17 @@ public final class OutlookReport {
     }
   }
 
+  /**
+   * One evaluation as {@code evaluate --format json} gives it: {@link EvaluationReport#json} and,
+   * under {@code outlook}, what the open terms could do for each undetermined party.
+   */
+  public static ObjectNode evaluationJson(
+      redline.model.Evaluation e, List<Outlook> outlooks, Vocabulary vocabulary, Map<String, List<TermValue>> domains) {
+    ObjectNode one = EvaluationReport.json(e);
+    one.set("outlook", json(outlooks, vocabulary, domains));
+    return one;
+  }
+
   /** The JSON twin: per undetermined party, best, worst and each deciding constraint's breaking values. */
   public static ArrayNode json(List<Outlook> outlooks, Vocabulary vocabulary, Map<String, List<TermValue>> domains) {
     ArrayNode list = Json.array();

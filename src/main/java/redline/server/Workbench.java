@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 import redline.engine.Evaluator;
+import redline.engine.Outlook;
 import redline.engine.RuleBook;
 import redline.explore.Nearest;
 import redline.explore.Problem;
@@ -28,8 +29,10 @@ import redline.model.Diagnostic;
 import redline.model.Evaluation;
 import redline.model.Location;
 import redline.model.Proposal;
+import redline.model.Verdict;
 import redline.model.Vocabulary;
 import redline.report.EvaluationReport;
+import redline.report.OutlookReport;
 import redline.report.Json;
 import redline.report.NearestReport;
 import redline.report.VocabularyReport;
@@ -176,10 +179,13 @@ public final class Workbench {
       return bad("no proposal was evaluated", r.diagnostics(), r.root() == null);
     }
     Evaluation e = evaluator.evaluate(r.proposal());
+    List<Outlook> outlooks = e.withVerdict(Verdict.UNDETERMINED).isEmpty() ? List.of() : Outlook.of(evaluator, e);
     ObjectNode o = Json.object();
-    o.putArray("evaluations").add(EvaluationReport.json(e));
+    o.putArray("evaluations").add(OutlookReport.evaluationJson(e, outlooks, book.vocabulary(), evaluator.domains()));
     o.set("warnings", Json.diagnostics(r.diagnostics()));
-    return new Reply(e.errors().isEmpty() ? 200 : 500, o);
+    // terms that cannot exist together are the draft's mistake (422); a rule that failed is ours (500)
+    boolean impossible = !e.errors().isEmpty() && e.errors().stream().allMatch(d -> d.code().equals(Evaluator.INCOHERENT));
+    return new Reply(e.errors().isEmpty() ? 200 : impossible ? 422 : 500, o);
   }
 
   /** The options of a nearest search, as given in the query string. */

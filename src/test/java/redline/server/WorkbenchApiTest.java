@@ -154,6 +154,16 @@ class WorkbenchApiTest {
   }
 
   @Test
+  void termsThatCannotExistTogetherAreTheDraftsMistake() throws Exception {
+    Served.Answer a =
+        served.post("/api/evaluate", "{\"id\": \"x\", \"terms\": {\"nato_accession\": \"RENOUNCED\", \"security_guarantee\": [\"NATO_ART5\"]}}");
+    assertEquals(422, a.status(), String.valueOf(a.json()));
+    assertTrue(a.json().toString().contains("incoherent-proposal"), String.valueOf(a.json()));
+    assertTrue(a.json().toString().contains("COH-01"), String.valueOf(a.json()));
+    assertEquals(200, served.post("/api/evaluate", file("us-28-point-plan.json")).status(), "still answering");
+  }
+
+  @Test
   void anOpenTermLeavesItsConstraintsUndetermined() throws Exception {
     Served.Answer a = served.post("/api/evaluate", "{\"id\": \"blank\", \"terms\": {}}");
     assertEquals(200, a.status());

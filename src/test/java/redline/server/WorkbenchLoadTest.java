@@ -21,6 +21,9 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import redline.Cli;
+import redline.engine.Evaluator;
+import redline.load.ProposalReader;
+import redline.model.Proposal;
 import redline.model.Term;
 
 /**
@@ -45,6 +48,7 @@ class WorkbenchLoadTest {
     }
     // and proposals drawn at random from the vocabulary (seeded), some terms left open
     Random random = new Random(12);
+    Evaluator coherence = new Evaluator(Served.book());
     for (int i = 0; i < RANDOM_PROPOSALS; i++) {
       ObjectNode p = Served.JSON.createObjectNode();
       p.put("id", "random-" + i);
@@ -77,6 +81,11 @@ class WorkbenchLoadTest {
       }
       Path f = tmp.resolve("random-" + i + ".json");
       Files.write(f, Served.JSON.writeValueAsBytes(p));
+      Proposal drawn = new ProposalReader(Served.book().vocabulary()).read(f, f.toString()).proposal();
+      if (!coherence.evaluate(drawn).errors().isEmpty()) {
+        i--; // terms that cannot exist together: draw again
+        continue;
+      }
       files.add(f);
     }
     // what the CLI says, file by file

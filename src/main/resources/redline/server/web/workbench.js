@@ -356,6 +356,13 @@
         others.forEach((c) => list.append(constraintItem(c)));
         card.append(el('details', {}, el('summary', { text: 'also broken: ' + others.length + ' (objections, preferences)' }), list));
       }
+      const outlook = (e.outlook || []).find((o) => o.party === p.party);
+      if (outlook) {
+        // what the open terms could do: the CLI's own lines, as text
+        const list = el('ul', { class: 'outlook' });
+        outlook.lines.forEach((line) => list.append(el('li', { text: line })));
+        card.append(el('details', { open: '' }, el('summary', { text: 'what the open terms could do' }), list));
+      }
       box.append(card);
     }
   }
