@@ -54,6 +54,8 @@ public final class Codes {
     for (redline.load.DrlSubset.Code c : redline.load.DrlSubset.Code.values()) {
       describe(c.code(), c.description());
     }
+    describe("invalid-name", "a party code, term, option, flag or rule file name in vocabulary.yaml is not a plain name");
+    describe("reserved-name", "a term or flag in vocabulary.yaml is named by a reserved word of Java, DRL or MVEL (this, class, new, not ...)");
     describe("invalid-id", "a rule name is not a constraint id such as RU-01");
     describe("unknown-metadata", "a rule carries metadata the checker does not know");
     describe("missing-metadata", "a rule lacks required metadata");
