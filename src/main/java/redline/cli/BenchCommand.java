@@ -110,7 +110,7 @@ final class BenchCommand implements Callable<Integer> {
       return cases.resolve("us-28-point-plan.json");
     }
     if (Files.isDirectory(cases)) {
-      List<Path> found = Inputs.expand(List.of(cases));
+      List<Path> found = Inputs.expand(List.of(cases), new java.util.ArrayList<>());
       if (!found.isEmpty()) {
         return found.get(0);
       }

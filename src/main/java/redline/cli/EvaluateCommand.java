@@ -81,7 +81,7 @@ final class EvaluateCommand implements Callable<Integer> {
     }
     ProposalReader reader = new ProposalReader(vocabulary);
     List<Proposal> proposals = new ArrayList<>();
-    for (Path f : Inputs.expand(files)) {
+    for (Path f : Inputs.expand(files, problems)) {
       ProposalReader.Result r = reader.read(f, f.toString());
       problems.addAll(r.diagnostics());
       if (r.proposal() != null) {

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -15,6 +16,7 @@ import picocli.CommandLine.Parameters;
 import redline.cases.CaseRunner;
 import redline.cases.Coverage;
 import redline.engine.RuleBook;
+import redline.model.Diagnostic;
 import redline.report.CaseReport;
 import redline.report.Json;
 
@@ -65,7 +67,12 @@ final class TestCommand implements Callable<Integer> {
     if (book == null) {
       return ExitCode.RULES;
     }
-    List<Path> files = Inputs.expand(paths == null || paths.isEmpty() ? List.of(defaultCases()) : paths);
+    List<Diagnostic> inputProblems = new ArrayList<>();
+    List<Path> files = Inputs.expand(paths == null || paths.isEmpty() ? List.of(defaultCases()) : paths, inputProblems);
+    if (Diagnostic.anyError(inputProblems)) {
+      common.printErrors(cl, format, "no case was run", inputProblems);
+      return ExitCode.BAD_INPUT;
+    }
     CaseRunner.Run run = new CaseRunner(book).run(files);
     boolean wantCoverage = coverage || minCoverage != null;
     Coverage cov = wantCoverage ? Coverage.of(book, run.results()) : null;

@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.stream.Stream;
 import org.kie.api.KieBase;
 import org.kie.api.definition.type.FactType;
+import redline.load.InputFile;
 import redline.load.RuleFile;
 import redline.load.RuleFileReader;
 import redline.load.VocabularyReader;
@@ -151,6 +152,13 @@ public final class RuleBook {
       return new Loaded(null, Map.of(), List.of(), found);
     }
     Path vocabularyFile = dir.resolve(VocabularyReader.FILE);
+    if (Files.exists(vocabularyFile) || Files.isSymbolicLink(vocabularyFile)) {
+      Optional<Diagnostic> notFile = InputFile.checkRegular(vocabularyFile, prefix + VocabularyReader.FILE);
+      if (notFile.isPresent()) {
+        found.add(notFile.get());
+        return new Loaded(null, Map.of(), List.of(), found);
+      }
+    }
     if (!Files.isRegularFile(vocabularyFile)) {
       found.add(
           Diagnostic.error(
@@ -167,7 +175,7 @@ public final class RuleBook {
     }
     List<Path> drls;
     try (Stream<Path> s = Files.list(dir)) {
-      drls = s.filter(p -> p.getFileName().toString().endsWith(".drl")).filter(Files::isRegularFile).sorted().toList();
+      drls = s.filter(p -> p.getFileName().toString().endsWith(".drl")).sorted().toList();
     } catch (IOException e) {
       found.add(Diagnostic.error("unreadable-file", Location.of(shown), "cannot list `" + shown + "`: " + e.getMessage()));
       return new Loaded(vocabulary.vocabulary(), vocabulary.sources(), List.of(), found);
@@ -178,6 +186,7 @@ public final class RuleBook {
     RuleFileReader reader = new RuleFileReader(vocabulary.vocabulary(), vocabulary.sources());
     List<RuleFile> files = new ArrayList<>();
     for (Path drl : drls) {
+      // a folder, pipe or device named *.drl is refused by the reader, in one line
       RuleFileReader.Result r = reader.read(drl, prefix + drl.getFileName());
       found.addAll(r.diagnostics());
       if (r.file() != null) {

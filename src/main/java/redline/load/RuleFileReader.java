@@ -69,15 +69,11 @@ public final class RuleFileReader {
 
   /** Reads {@code file}, naming it {@code shown} in diagnostics. */
   public Result read(Path file, String shown) {
-    String text;
-    try {
-      text = Files.readString(file, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      return new Result(
-          null,
-          List.of(Diagnostic.error("unreadable-file", Location.of(shown), "cannot read `" + shown + "`: " + e.getMessage())));
+    InputFile.Result read = InputFile.read(file, shown);
+    if (read.error() != null) {
+      return new Result(null, List.of(read.error()));
     }
-    return read(text, shown);
+    return read(read.text(), shown);
   }
 
   /** Reads DRL text, naming it {@code shown} in diagnostics. */
