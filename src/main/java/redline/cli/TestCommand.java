@@ -37,7 +37,7 @@ import redline.report.Json;
     exitCodeList = {
       "0:all cases passed",
       "1:some case failed, or coverage is below --min-coverage",
-      "2:a case file is malformed",
+      "2:a case file is malformed, or the JUnit report cannot be written",
       "3:the rules failed to load or to run",
       "4:internal error"
     })
@@ -54,6 +54,9 @@ final class TestCommand implements Callable<Integer> {
   @Option(names = "--junit-xml", paramLabel = "FILE", description = "also write a JUnit XML report to FILE")
   Path junitXml;
 
+  @Option(names = "--force", description = "let --junit-xml replace a file that is not a JUnit report")
+  boolean force;
+
   @Option(names = "--coverage", description = "report, per constraint, whether some case broke it and some case satisfied it")
   boolean coverage;
 
@@ -68,6 +71,9 @@ final class TestCommand implements Callable<Integer> {
       return ExitCode.RULES;
     }
     List<Diagnostic> inputProblems = new ArrayList<>();
+    if (junitXml != null) {
+      OutputFile.checkTarget(junitXml, "--junit-xml", OutputFile.JUNIT, "a JUnit report", force).ifPresent(inputProblems::add);
+    }
     List<Path> files = Inputs.expand(paths == null || paths.isEmpty() ? List.of(defaultCases()) : paths, inputProblems);
     if (Diagnostic.anyError(inputProblems)) {
       common.printErrors(cl, format, "no case was run", inputProblems);
@@ -90,7 +96,11 @@ final class TestCommand implements Callable<Integer> {
     }
     cl.getOut().flush();
     if (junitXml != null) {
-      Files.writeString(junitXml, CaseReport.junitXml(run), StandardCharsets.UTF_8);
+      var failed = OutputFile.write(junitXml, CaseReport.junitXml(run), "--junit-xml");
+      if (failed.isPresent()) {
+        common.printErrors(cl, Common.Format.text, "the JUnit report was not written", List.of(failed.get()));
+        return ExitCode.BAD_INPUT;
+      }
     }
     if (run.malformed()) {
       return ExitCode.BAD_INPUT;
