@@ -32,7 +32,14 @@ public final class ConstraintStage implements Stage {
       String what = a.constraint().kind().word().replace('-', ' ') + " `" + a.id() + "`";
       String terms = Wording.terms(a.reads());
       String decided = "decided by the rules engine over all " + a.combinations() + " values of " + terms;
-      if (!a.canBreak()) {
+      if (context.decisions().failed().contains(a.id())) {
+        out.add(
+            Diagnostic.error(
+                "rule-failed",
+                a.constraint().at(),
+                what + " could not be decided: its rule failed on some values of " + terms,
+                "the errors of the rules engine are listed with it"));
+      } else if (!a.canBreak()) {
         out.add(
             Diagnostic.error(
                 "never-broken",
