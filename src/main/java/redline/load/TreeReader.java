@@ -62,6 +62,11 @@ public final class TreeReader {
     return read(YAML, file, shown, "YAML");
   }
 
+  /** Reads YAML text held in memory. */
+  public static Result readYaml(String text, String shown) {
+    return parse(YAML, text.getBytes(StandardCharsets.UTF_8), shown, "YAML");
+  }
+
   /** Reads JSON text held in memory. */
   public static Result readJson(byte[] bytes, String shown) {
     return parse(JSON, bytes, shown, "JSON");

@@ -39,7 +39,15 @@ public final class VocabularyReader {
 
   /** Reads {@code file}, naming it {@code shown} in diagnostics. */
   public static Result read(Path file, String shown) {
-    TreeReader.Result tree = TreeReader.readYaml(file, shown);
+    return read(TreeReader.readYaml(file, shown));
+  }
+
+  /** Reads vocabulary text already read, naming it {@code shown} in diagnostics. */
+  public static Result read(String text, String shown) {
+    return read(TreeReader.readYaml(text, shown));
+  }
+
+  private static Result read(TreeReader.Result tree) {
     List<Diagnostic> found = new ArrayList<>(tree.diagnostics());
     if (tree.root() == null) {
       return new Result(null, Map.of(), found);
