@@ -57,6 +57,15 @@ final class TestCommand implements Callable<Integer> {
   @Option(names = "--force", description = "let --junit-xml replace a file that is not a JUnit report")
   boolean force;
 
+  @Option(
+      names = "--red-lines-both-ways",
+      negatable = true,
+      description = {
+        "fail unless every red line is broken by some case and satisfied by another, as `mvn verify` requires",
+        "(default: on when no PATH is given, i.e. for the shipped cases)"
+      })
+  Boolean redLinesBothWays;
+
   @Option(names = "--coverage", description = "report, per constraint, whether some case broke it and some case satisfied it")
   boolean coverage;
 
@@ -110,6 +119,15 @@ final class TestCommand implements Callable<Integer> {
     }
     if (run.failed() > 0) {
       return ExitCode.FAILED;
+    }
+    boolean requireRedLines = redLinesBothWays != null ? redLinesBothWays : paths == null || paths.isEmpty();
+    if (requireRedLines) {
+      List<String> missing = Coverage.of(book, run.results()).redLinesNotBothWays();
+      if (!missing.isEmpty()) {
+        cl.getErr().println("red lines not exercised both ways (broken by one case, satisfied by another): " + String.join(", ", missing));
+        cl.getErr().flush();
+        return ExitCode.FAILED;
+      }
     }
     if (minCoverage != null && cov.percent() < minCoverage) {
       cl.getErr().println(String.format("coverage %.1f%% is below the minimum of %.1f%%", cov.percent(), minCoverage));

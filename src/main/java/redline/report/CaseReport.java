@@ -126,11 +126,11 @@ public final class CaseReport {
         x.writeCharacters("  ");
         x.writeStartElement("testcase");
         x.writeAttribute("classname", "cases");
-        x.writeAttribute("name", r.testCase().file() + ": " + r.testCase().proposal().id());
+        x.writeAttribute("name", Text.escape(r.testCase().file() + ": " + r.testCase().proposal().id()));
         if (!r.passed()) {
           x.writeStartElement("failure");
           x.writeAttribute("message", r.mismatches().size() + " differences from the expected outcome");
-          x.writeCharacters(failureText(r));
+          x.writeCharacters(Text.escape(failureText(r)).replace("\\n", "\n"));
           x.writeEndElement();
         }
         x.writeEndElement();
@@ -140,7 +140,7 @@ public final class CaseReport {
         x.writeCharacters("  ");
         x.writeStartElement("testcase");
         x.writeAttribute("classname", "cases");
-        x.writeAttribute("name", file);
+        x.writeAttribute("name", Text.escape(file));
         x.writeStartElement("error");
         x.writeAttribute("message", "malformed case file");
         StringBuilder sb = new StringBuilder();
