@@ -75,6 +75,9 @@ final class TestCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     CommandLine cl = spec.commandLine();
+    if (minCoverage != null && !(minCoverage >= 0 && minCoverage <= 100)) {
+      throw new CommandLine.ParameterException(cl, "`--min-coverage` must be a percentage from 0 to 100, not `" + minCoverage + "`");
+    }
     RuleBook book = common.load(cl, format);
     if (book == null) {
       return ExitCode.RULES;

@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -271,15 +270,14 @@ public final class RuleFileReader {
     String asOfText = required(rule, "asOf", at, found);
     LocalDate asOf = null;
     if (!asOfText.isEmpty()) {
-      try {
-        asOf = LocalDate.parse(asOfText);
-      } catch (DateTimeParseException e) {
+      asOf = Dates.parse(asOfText).orElse(null);
+      if (asOf == null) {
         found.add(
             Diagnostic.error(
                 "invalid-date",
                 metaAt(rule, "asOf", at),
                 "rule `" + id + "` has date `" + asOfText + "`",
-                "write dates as \"yyyy-mm-dd\", in quotes"));
+                "write " + Dates.expected() + ", in quotes"));
       }
     }
     int weight = 0;
