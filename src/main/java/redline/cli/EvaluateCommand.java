@@ -1,7 +1,6 @@
 package redline.cli;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -44,6 +43,9 @@ import redline.report.Json;
       "4:internal error"
     })
 final class EvaluateCommand implements Callable<Integer> {
+  /** How many proposals are evaluated and written at a time. */
+  static final int CHUNK = 1024;
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
   @Mixin Common common;
 
@@ -92,31 +94,53 @@ final class EvaluateCommand implements Callable<Integer> {
       common.printErrors(cl, format, "no proposal was evaluated", problems);
       return ExitCode.BAD_INPUT;
     }
-    List<Evaluation> evaluations = new ArrayList<>();
-    for (Evaluation e : new Evaluator(book).evaluateAll(proposals)) {
-      evaluations.add(wanted.isEmpty() ? e : new Evaluation(e.proposal(), e.parties().stream().filter(r -> wanted.contains(r.party().code())).toList(), e.errors()));
-    }
+    // Proposals are evaluated and written a chunk at a time, so a large batch never holds
+    // every evaluation (or its JSON) in memory at once.
+    Evaluator evaluator = new Evaluator(book);
     PrintWriter out = cl.getOut();
-    if (format == Common.Format.json) {
-      ObjectNode root = Json.object();
-      ArrayNode list = root.putArray("evaluations");
-      evaluations.forEach(e -> list.add(EvaluationReport.json(e)));
-      root.set("warnings", Json.diagnostics(problems));
-      out.print(Json.write(root));
-    } else {
-      boolean first = true;
-      for (Evaluation e : evaluations) {
-        if (!first) {
-          out.println();
-          out.println("-".repeat(72));
-          out.println();
+    boolean failed = false;
+    JsonGenerator json = format == Common.Format.json ? Json.generator(out) : null;
+    if (json != null) {
+      json.writeStartObject();
+      json.writeFieldName("evaluations");
+      json.writeStartArray();
+    }
+    boolean first = true;
+    for (int from = 0; from < proposals.size(); from += CHUNK) {
+      List<Proposal> chunk = proposals.subList(from, Math.min(proposals.size(), from + CHUNK));
+      for (Evaluation e : evaluator.evaluateAll(chunk)) {
+        if (!wanted.isEmpty()) {
+          e = new Evaluation(e.proposal(), e.parties().stream().filter(r -> wanted.contains(r.party().code())).toList(), e.errors());
+        }
+        failed |= !e.errors().isEmpty();
+        if (json != null) {
+          json.writeTree(EvaluationReport.json(e));
+        } else {
+          if (!first) {
+            out.println();
+            out.println("-".repeat(72));
+            out.println();
+          }
+          EvaluationReport.text(e, out, common.style());
         }
         first = false;
-        EvaluationReport.text(e, out, common.style());
+      }
+      if (json != null) {
+        json.flush();
+      }
+      if (out.checkError()) {
+        break; // the reader went away (`| head`) or the disk is full: Main reports it
       }
     }
+    if (json != null) {
+      json.writeEndArray();
+      json.writeFieldName("warnings");
+      json.writeTree(Json.diagnostics(problems));
+      json.writeEndObject();
+      json.flush();
+      out.print("\n");
+    }
     out.flush();
-    boolean failed = evaluations.stream().anyMatch(e -> !e.errors().isEmpty());
     return failed ? ExitCode.RULES : ExitCode.OK;
   }
 }

@@ -52,7 +52,15 @@ public final class Main implements Runnable {
     String encoding = System.getProperty("stdout.encoding", System.getProperty("sun.stdout.encoding", Charset.defaultCharset().name()));
     PrintWriter out = new PrintWriter(new OutputStreamWriter(new BufferedOutputStream(stdout), Charset.forName(encoding)), true);
     PrintWriter err = new PrintWriter(System.err, true);
-    int code = commandLine(out, err).execute(args);
+    int code;
+    try {
+      code = commandLine(out, err).execute(args);
+    } catch (OutOfMemoryError e) {
+      err.println("redline: out of memory; evaluate fewer proposals at a time, or give Java more memory (-Xmx)");
+      err.flush();
+      System.exit(ExitCode.INTERNAL);
+      return;
+    }
     out.flush();
     if (out.checkError()) {
       // a reader that stopped reading (`| head`) ends the run quietly; any other failure to
