@@ -121,6 +121,9 @@ public final class DrlSubset {
     for (BaseDescr e : descr.getWindowDeclarations()) {
       check.error(Code.DRL_DECLARE, check.at(e, "declare"), "the rule file declares a window", "");
     }
+    if (descr.getUnit() != null) {
+      check.error(Code.DRL_DECLARE, check.at(descr.getUnit(), "unit"), "the rule file declares the rule unit `" + descr.getUnit().getTarget() + "`", "rules run over the proposal only");
+    }
     for (AttributeDescr a : descr.getAttributes()) {
       check.fileWide.add(a.getName() + "@" + a.getLine());
       check.error(Code.RULE_ATTRIBUTE, check.at(a, a.getName()), "the rule file sets the attribute `" + a.getName() + "`", "a rule file holds constraints only");
