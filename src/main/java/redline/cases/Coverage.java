@@ -71,6 +71,14 @@ public record Coverage(List<Entry> entries) {
     return 100.0 * hit / (2.0 * entries.size());
   }
 
+  /**
+   * The ids of the red lines that no case broke or no case satisfied: the shipped cases must
+   * leave this empty ({@code mvn verify} and {@code redline test} both check it).
+   */
+  public List<String> redLinesNotBothWays() {
+    return of(Kind.RED_LINE).stream().filter(e -> !e.bothWays()).map(e -> e.constraint().id()).toList();
+  }
+
   /** The entries of the given kind. */
   public List<Entry> of(Kind kind) {
     return entries.stream().filter(e -> e.constraint().kind() == kind).toList();

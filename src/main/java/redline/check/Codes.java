@@ -27,7 +27,9 @@ public final class Codes {
           "unused-weight",
           "duplicate-id",
           "missing-party-file",
-          "misplaced-coherence");
+          "misplaced-coherence",
+          redline.load.DrlSubset.Code.UNQUOTED_METADATA.code(),
+          redline.load.DrlSubset.Code.ALTERED_METADATA.code());
 
   /** Codes of the reader's term and option checks: stage {@code vocabulary}. */
   static final Set<String> VOCABULARY = 
@@ -50,6 +52,11 @@ public final class Codes {
     describe("unreadable-file", "a file cannot be read");
     describe("drl-syntax", "a rule file does not parse");
     describe("drl-compile", "the Drools compiler reports an error or a warning");
+    for (redline.load.DrlSubset.Code c : redline.load.DrlSubset.Code.values()) {
+      describe(c.code(), c.description());
+    }
+    describe("invalid-name", "a party code, term, option, flag or rule file name in vocabulary.yaml is not a plain name");
+    describe("reserved-name", "a term or flag in vocabulary.yaml is named by a reserved word of Java, DRL or MVEL (this, class, new, not ...)");
     describe("invalid-id", "a rule name is not a constraint id such as RU-01");
     describe("unknown-metadata", "a rule carries metadata the checker does not know");
     describe("missing-metadata", "a rule lacks required metadata");

@@ -62,6 +62,15 @@ public final class ConstraintStage implements Stage {
       String what = a.constraint().kind().word().replace('-', ' ') + " `" + a.id() + "`";
       String terms = Wording.terms(a.reads());
       String decided = "decided by the rules engine over all " + a.combinations() + " values of " + terms;
+      if (context.decisions().failed().contains(a.id())) {
+        out.add(
+            Diagnostic.error(
+                "rule-failed",
+                a.constraint().at(),
+                what + " could not be decided: its rule failed on some values of " + terms,
+                "the errors of the rules engine are listed with it"));
+        continue;
+      }
       Decisions.Table table = context.decisions().table(a.id());
       if (nothingExists) {
         // every constraint is trivially never broken: the coherence error says it all

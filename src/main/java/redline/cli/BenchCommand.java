@@ -61,6 +61,11 @@ final class BenchCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     CommandLine cl = spec.commandLine();
     Path rules = common.rulesDir();
+    if (starts < 1 || batch < 1 || scale < 1) {
+      String what = starts < 1 ? "--starts" : batch < 1 ? "--batch" : "--scale";
+      int value = starts < 1 ? starts : batch < 1 ? batch : scale;
+      throw new CommandLine.ParameterException(cl, "`" + what + "` must be a whole number of 1 or more, not `" + value + "`");
+    }
     Path file = proposal != null ? proposal : defaultProposal(rules);
     if (file == null || !Files.isRegularFile(file)) {
       cl.getErr().println("no proposal to measure with: pass a proposal FILE (there is no `cases/` folder beside the rules)");
@@ -119,7 +124,7 @@ final class BenchCommand implements Callable<Integer> {
       return cases.resolve("us-28-point-plan.json");
     }
     if (Files.isDirectory(cases)) {
-      List<Path> found = Inputs.expand(List.of(cases));
+      List<Path> found = Inputs.expand(List.of(cases), new java.util.ArrayList<>());
       if (!found.isEmpty()) {
         return found.get(0);
       }

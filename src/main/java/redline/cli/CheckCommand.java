@@ -77,7 +77,15 @@ final class CheckCommand implements Callable<Integer> {
       case text -> CheckReportRenderer.text(report, out, common.style(), maxErrors);
     }
     out.flush();
-    return report.hasErrors() ? ExitCode.RULES : ExitCode.OK;
+    if (report.hasErrors()) {
+      return ExitCode.RULES;
+    }
+    if (common.warningsAsErrors && report.diagnostics().stream().anyMatch(d -> d.severity() == redline.model.Severity.WARNING)) {
+      cl.getErr().println("the rules have warnings, and --warnings-as-errors is given");
+      cl.getErr().flush();
+      return ExitCode.RULES;
+    }
+    return ExitCode.OK;
   }
 
   private static String version() {

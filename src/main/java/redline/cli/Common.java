@@ -41,6 +41,9 @@ public final class Common {
       description = "colour text output: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})")
   Color color;
 
+  @Option(names = "--warnings-as-errors", description = "fail (exit 3) when loading the rules gives any warning")
+  boolean warningsAsErrors;
+
   @Option(names = "--verbose", description = "show the rules engine's log and stack traces of internal errors")
   boolean verbose;
 
@@ -74,11 +77,25 @@ public final class Common {
     Path dir = rulesDir();
     try {
       String cache = System.getProperty("redline.cache", "");
-      return cache.isEmpty() ? RuleBook.load(dir, dir.toString()) : RuleBook.load(dir, dir.toString(), Path.of(cache));
+      RuleBook book = cache.isEmpty() ? RuleBook.load(dir, dir.toString()) : RuleBook.load(dir, dir.toString(), Path.of(cache));
+      if (!book.warnings().isEmpty()) {
+        if (warningsAsErrors) {
+          printErrors(cl, format, "the rules in `" + dir + "` have warnings, and --warnings-as-errors is given", asErrors(book.warnings()));
+          return null;
+        }
+        // once per command, on stderr, so that JSON on stdout stays one document
+        DiagnosticReport.print(book.warnings(), cl.getErr(), style(), 0);
+      }
+      return book;
     } catch (RulesException e) {
       printErrors(cl, format, "the rules in `" + dir + "` failed to load", e.diagnostics());
       return null;
     }
+  }
+
+  /** The given warnings as errors, for --warnings-as-errors. */
+  static List<Diagnostic> asErrors(List<Diagnostic> warnings) {
+    return warnings.stream().map(d -> d.isError() ? d : new Diagnostic(redline.model.Severity.ERROR, d.code(), d.at(), d.message(), d.hint())).toList();
   }
 
   /** Prints diagnostics: as text on stderr, or as a JSON object on stdout. */

@@ -1,7 +1,6 @@
 package redline.cli;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -47,6 +46,9 @@ import redline.report.Json;
       "4:internal error"
     })
 final class EvaluateCommand implements Callable<Integer> {
+  /** How many proposals are evaluated and written at a time. */
+  static final int CHUNK = 1024;
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
   @Mixin Common common;
 
@@ -84,7 +86,7 @@ final class EvaluateCommand implements Callable<Integer> {
     }
     ProposalReader reader = new ProposalReader(vocabulary);
     List<Proposal> proposals = new ArrayList<>();
-    for (Path f : Inputs.expand(files)) {
+    for (Path f : Inputs.expand(files, problems)) {
       ProposalReader.Result r = reader.read(f, f.toString());
       problems.addAll(r.diagnostics());
       if (r.proposal() != null) {
@@ -95,40 +97,59 @@ final class EvaluateCommand implements Callable<Integer> {
       common.printErrors(cl, format, "no proposal was evaluated", problems);
       return ExitCode.BAD_INPUT;
     }
-    List<Evaluation> evaluations = new ArrayList<>();
+    // Proposals are evaluated and written a chunk at a time, so a large batch never holds
+    // every evaluation (or its JSON) in memory at once.
     Evaluator evaluator = new Evaluator(book);
-    for (Evaluation e : evaluator.evaluateAll(proposals)) {
-      evaluations.add(wanted.isEmpty() ? e : new Evaluation(e.proposal(), e.parties().stream().filter(r -> wanted.contains(r.party().code())).toList(), e.errors()));
-    }
-    // what the open terms could do, for every undetermined party
-    List<List<Outlook>> outlooks = new ArrayList<>();
-    for (Evaluation e : evaluations) {
-      outlooks.add(e.withVerdict(Verdict.UNDETERMINED).isEmpty() ? List.of() : Outlook.of(evaluator, e));
-    }
     PrintWriter out = cl.getOut();
-    if (format == Common.Format.json) {
-      ObjectNode root = Json.object();
-      ArrayNode list = root.putArray("evaluations");
-      for (int i = 0; i < evaluations.size(); i++) {
-        list.add(OutlookReport.evaluationJson(evaluations.get(i), outlooks.get(i), vocabulary, evaluator.domains()));
-      }
-      root.set("warnings", Json.diagnostics(problems));
-      out.print(Json.write(root));
-    } else {
-      for (int i = 0; i < evaluations.size(); i++) {
-        if (i > 0) {
-          out.println();
-          out.println("-".repeat(72));
-          out.println();
+    boolean failed = false;
+    boolean ruleFailed = false;
+    JsonGenerator json = format == Common.Format.json ? Json.generator(out) : null;
+    if (json != null) {
+      json.writeStartObject();
+      json.writeFieldName("evaluations");
+      json.writeStartArray();
+    }
+    boolean first = true;
+    for (int from = 0; from < proposals.size(); from += CHUNK) {
+      List<Proposal> chunk = proposals.subList(from, Math.min(proposals.size(), from + CHUNK));
+      for (Evaluation e : evaluator.evaluateAll(chunk)) {
+        if (!wanted.isEmpty()) {
+          e = new Evaluation(e.proposal(), e.parties().stream().filter(r -> wanted.contains(r.party().code())).toList(), e.errors());
         }
-        EvaluationReport.text(evaluations.get(i), out, common.style());
-        OutlookReport.text(outlooks.get(i), vocabulary, evaluator.domains(), out, common.style());
+        failed |= !e.errors().isEmpty();
+        ruleFailed |= e.errors().stream().anyMatch(d -> !d.code().equals(Evaluator.INCOHERENT));
+        // what the open terms could do, for every undetermined party
+        List<Outlook> outlooks = e.withVerdict(Verdict.UNDETERMINED).isEmpty() ? List.of() : Outlook.of(evaluator, e);
+        if (json != null) {
+          json.writeTree(OutlookReport.evaluationJson(e, outlooks, vocabulary, evaluator.domains()));
+        } else {
+          if (!first) {
+            out.println();
+            out.println("-".repeat(72));
+            out.println();
+          }
+          EvaluationReport.text(e, out, common.style());
+          OutlookReport.text(outlooks, vocabulary, evaluator.domains(), out, common.style());
+        }
+        first = false;
       }
+      if (json != null) {
+        json.flush();
+      }
+      if (out.checkError()) {
+        break; // the reader went away (`| head`) or the disk is full: Main reports it
+      }
+    }
+    if (json != null) {
+      json.writeEndArray();
+      json.writeFieldName("warnings");
+      json.writeTree(Json.diagnostics(problems));
+      json.writeEndObject();
+      json.flush();
+      out.print("\n");
     }
     out.flush();
-    boolean failed = evaluations.stream().anyMatch(e -> !e.errors().isEmpty());
-    boolean ruleFailed =
-        evaluations.stream().flatMap(e -> e.errors().stream()).anyMatch(d -> !d.code().equals(Evaluator.INCOHERENT));
+    // terms that cannot exist together are bad input; a rule that failed is the rules' fault
     return ruleFailed ? ExitCode.RULES : failed ? ExitCode.BAD_INPUT : ExitCode.OK;
   }
 }

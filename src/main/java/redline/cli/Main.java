@@ -1,6 +1,14 @@
 package redline.cli;
 
+import java.io.BufferedOutputStream;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.FilterOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.nio.charset.Charset;
 import java.util.Arrays;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -41,13 +49,92 @@ public final class Main implements Runnable {
   /** Runs the command line and exits with its code. */
   public static void main(String[] args) {
     quietLogging(Arrays.asList(args).contains("--verbose"));
-    System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    StandardOut stdout = new StandardOut(new FileOutputStream(FileDescriptor.out));
+    String encoding = System.getProperty("stdout.encoding", System.getProperty("sun.stdout.encoding", Charset.defaultCharset().name()));
+    PrintWriter out = new PrintWriter(new OutputStreamWriter(new BufferedOutputStream(stdout), Charset.forName(encoding)), true);
+    PrintWriter err = new PrintWriter(System.err, true);
+    int code;
+    try {
+      code = commandLine(out, err).execute(args);
+    } catch (OutOfMemoryError e) {
+      err.println("redline: out of memory; evaluate fewer proposals at a time, or give Java more memory (-Xmx)");
+      err.flush();
+      System.exit(ExitCode.INTERNAL);
+      return;
+    }
+    out.flush();
+    if (out.checkError()) {
+      // a reader that stopped reading (`| head`) ends the run quietly; any other failure to
+      // write the report (a full disk, a closed terminal) is an error
+      if (!stdout.brokenPipe()) {
+        err.println("cannot write the report to standard output" + stdout.reason());
+        err.flush();
+        code = ExitCode.BAD_INPUT;
+      }
+    }
+    System.exit(code);
   }
 
   /** Runs the command line with the given output streams; returns the exit code. */
   public static int run(String[] args, PrintWriter out, PrintWriter err) {
     CommandLine cl = commandLine(out, err);
-    return cl.execute(args);
+    int code = cl.execute(args);
+    out.flush();
+    if (out.checkError()) {
+      err.println("cannot write the report to standard output");
+      err.flush();
+      return ExitCode.BAD_INPUT;
+    }
+    return code;
+  }
+
+  /** Standard output that remembers why a write failed. */
+  private static final class StandardOut extends FilterOutputStream {
+    private volatile IOException failure;
+
+    StandardOut(OutputStream out) {
+      super(out);
+    }
+
+    @Override
+    public void write(int b) throws IOException {
+      try {
+        out.write(b);
+      } catch (IOException e) {
+        failure = e;
+        throw e;
+      }
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) throws IOException {
+      try {
+        out.write(b, off, len);
+      } catch (IOException e) {
+        failure = e;
+        throw e;
+      }
+    }
+
+    @Override
+    public void flush() throws IOException {
+      try {
+        out.flush();
+      } catch (IOException e) {
+        failure = e;
+        throw e;
+      }
+    }
+
+    boolean brokenPipe() {
+      IOException e = failure;
+      return e != null && e.getMessage() != null && e.getMessage().toLowerCase(java.util.Locale.ROOT).contains("broken pipe");
+    }
+
+    String reason() {
+      IOException e = failure;
+      return e == null || e.getMessage() == null ? "" : ": " + e.getMessage().toLowerCase(java.util.Locale.ROOT);
+    }
   }
 
   /** A configured picocli command line writing to {@code out} and {@code err}. */

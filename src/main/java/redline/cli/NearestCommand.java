@@ -70,6 +70,9 @@ final class NearestCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     CommandLine cl = spec.commandLine();
+    if (limit < 1) {
+      throw new CommandLine.ParameterException(cl, "`--limit` must be a whole number of 1 or more, not `" + limit + "`");
+    }
     RuleBook book = common.load(cl, format);
     if (book == null) {
       return ExitCode.RULES;

@@ -2,9 +2,9 @@ package redline.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -16,6 +16,7 @@ import redline.engine.Evaluator;
 import redline.cases.CaseRunner;
 import redline.cases.Coverage;
 import redline.engine.RuleBook;
+import redline.model.Diagnostic;
 import redline.report.CaseReport;
 import redline.report.Json;
 
@@ -36,7 +37,7 @@ import redline.report.Json;
     exitCodeList = {
       "0:all cases passed",
       "1:some case failed, or coverage is below --min-coverage",
-      "2:a case file is malformed",
+      "2:a case file is malformed, or the JUnit report cannot be written",
       "3:the rules failed to load or to run",
       "4:internal error"
     })
@@ -53,6 +54,18 @@ final class TestCommand implements Callable<Integer> {
   @Option(names = "--junit-xml", paramLabel = "FILE", description = "also write a JUnit XML report to FILE")
   Path junitXml;
 
+  @Option(names = "--force", description = "let --junit-xml replace a file that is not a JUnit report")
+  boolean force;
+
+  @Option(
+      names = "--red-lines-both-ways",
+      negatable = true,
+      description = {
+        "fail unless every red line is broken by some case and satisfied by another, as `mvn verify` requires",
+        "(default: on when no PATH is given, i.e. for the shipped cases)"
+      })
+  Boolean redLinesBothWays;
+
   @Option(names = "--coverage", description = "report, per constraint, whether some case broke it and some case satisfied it")
   boolean coverage;
 
@@ -62,11 +75,22 @@ final class TestCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     CommandLine cl = spec.commandLine();
+    if (minCoverage != null && !(minCoverage >= 0 && minCoverage <= 100)) {
+      throw new CommandLine.ParameterException(cl, "`--min-coverage` must be a percentage from 0 to 100, not `" + minCoverage + "`");
+    }
     RuleBook book = common.load(cl, format);
     if (book == null) {
       return ExitCode.RULES;
     }
-    List<Path> files = Inputs.expand(paths == null || paths.isEmpty() ? List.of(defaultCases()) : paths);
+    List<Diagnostic> inputProblems = new ArrayList<>();
+    if (junitXml != null) {
+      OutputFile.checkTarget(junitXml, "--junit-xml", OutputFile.JUNIT, "a JUnit report", force).ifPresent(inputProblems::add);
+    }
+    List<Path> files = Inputs.expand(paths == null || paths.isEmpty() ? List.of(defaultCases()) : paths, inputProblems);
+    if (Diagnostic.anyError(inputProblems)) {
+      common.printErrors(cl, format, "no case was run", inputProblems);
+      return ExitCode.BAD_INPUT;
+    }
     CaseRunner.Run run = new CaseRunner(book).run(files);
     boolean wantCoverage = coverage || minCoverage != null;
     Coverage cov = wantCoverage ? Coverage.of(book, run.results()) : null;
@@ -84,7 +108,11 @@ final class TestCommand implements Callable<Integer> {
     }
     cl.getOut().flush();
     if (junitXml != null) {
-      Files.writeString(junitXml, CaseReport.junitXml(run), StandardCharsets.UTF_8);
+      var failed = OutputFile.write(junitXml, CaseReport.junitXml(run), "--junit-xml");
+      if (failed.isPresent()) {
+        common.printErrors(cl, Common.Format.text, "the JUnit report was not written", List.of(failed.get()));
+        return ExitCode.BAD_INPUT;
+      }
     }
     if (run.malformed()) {
       return ExitCode.BAD_INPUT;
@@ -97,6 +125,15 @@ final class TestCommand implements Callable<Integer> {
     }
     if (run.failed() > 0) {
       return ExitCode.FAILED;
+    }
+    boolean requireRedLines = redLinesBothWays != null ? redLinesBothWays : paths == null || paths.isEmpty();
+    if (requireRedLines) {
+      List<String> missing = Coverage.of(book, run.results()).redLinesNotBothWays();
+      if (!missing.isEmpty()) {
+        cl.getErr().println("red lines not exercised both ways (broken by one case, satisfied by another): " + String.join(", ", missing));
+        cl.getErr().flush();
+        return ExitCode.FAILED;
+      }
     }
     if (minCoverage != null && cov.percent() < minCoverage) {
       cl.getErr().println(String.format("coverage %.1f%% is below the minimum of %.1f%%", cov.percent(), minCoverage));

@@ -4,19 +4,17 @@ import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.ObjectInputFilter;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -30,7 +28,7 @@ import org.kie.api.KieServices;
 import org.kie.api.definition.KiePackage;
 import java.util.stream.Stream;
 import redline.load.RuleFile;
-import redline.load.VocabularyReader;
+import redline.load.RulesFolder;
 
 /**
  * A cache of compiled rules on disk, keyed by the content of the vocabulary and the rule files,
@@ -50,26 +48,17 @@ final class CompiledCache {
   }
 
   /**
-   * The cache key of a rules folder: a hash of its vocabulary and rule files as bytes, the Drools
-   * version and the Redline build. It needs no parsing, so the cache can be read while the folder
-   * is parsed. Empty when the folder cannot be read.
+   * The cache key of a rules folder read into memory: a hash of exactly the text read (the text
+   * that is then parsed and compiled), the Drools version and the Redline build.
    */
+  static String key(RulesFolder folder) {
+    return folder.hash("drools " + DROOLS + "\nredline " + build());
+  }
+
+  /** The cache key of the folder {@code folder} as it is on disk now. */
   static String key(Path folder, String shown) {
-    try (Stream<Path> files = Files.list(folder)) {
-      MessageDigest sha = MessageDigest.getInstance("SHA-256");
-      sha.update(("drools " + DROOLS + "\nredline " + build() + "\nshown " + shown + "\n").getBytes(StandardCharsets.UTF_8));
-      List<Path> inputs =
-          files.filter(p -> p.getFileName().toString().endsWith(".drl") || p.getFileName().toString().equals(VocabularyReader.FILE))
-              .sorted()
-              .toList();
-      for (Path f : inputs) {
-        sha.update(("\nfile " + f.getFileName() + "\n").getBytes(StandardCharsets.UTF_8));
-        sha.update(Files.readAllBytes(f));
-      }
-      return HexFormat.of().formatHex(sha.digest());
-    } catch (NoSuchAlgorithmException | IOException | RuntimeException e) {
-      return "";
-    }
+    RulesFolder read = RulesFolder.read(folder, shown);
+    return read.problems().isEmpty() ? key(read) : "";
   }
 
   /** The Redline build: the time its classes were written, so a rebuild invalidates the cache. */
@@ -96,12 +85,18 @@ final class CompiledCache {
     }
     try (InputStream raw = new BufferedInputStream(Files.newInputStream(file));
         ObjectInputStream head = new ObjectInputStream(raw)) {
+      head.setObjectInputFilter(FILTER);
+      // the entry names the key it was written for: a file copied or renamed is not used
+      if (!key.equals(head.readUTF())) {
+        return Optional.empty();
+      }
       RuleBook.Loaded loaded = (RuleBook.Loaded) head.readObject();
       @SuppressWarnings("unchecked") // written by write() below
       Map<String, byte[]> bytecode = (Map<String, byte[]>) head.readObject();
       ProjectClassLoader loader = ProjectClassLoader.createProjectClassLoader(CompiledCache.class.getClassLoader(), bytecode);
       Collection<KiePackage> packages;
       try (DroolsObjectInputStream in = new DroolsObjectInputStream(head, loader)) {
+        in.setObjectInputFilter(FILTER);
         @SuppressWarnings("unchecked") // written by write() below
         Collection<KiePackage> read = (Collection<KiePackage>) in.readObject();
         packages = read;
@@ -119,11 +114,14 @@ final class CompiledCache {
     if (key.isEmpty() || !(base instanceof InternalKnowledgeBase internal) || !(internal.getRootClassLoader() instanceof ProjectClassLoader loader)) {
       return;
     }
+    Path tmp = null;
     try {
       Files.createDirectories(dir);
-      Path tmp = Files.createTempFile(dir, key, ".tmp");
+      prune();
+      tmp = Files.createTempFile(dir, key, ".tmp");
       try (OutputStream raw = new BufferedOutputStream(Files.newOutputStream(tmp));
           ObjectOutputStream head = new ObjectOutputStream(raw)) {
+        head.writeUTF(key);
         List<RuleFile> files = new ArrayList<>();
         loaded.files().forEach(f -> files.add(new RuleFile(f.shown(), f.party(), null, f.constraints())));
         head.writeObject(new RuleBook.Loaded(loaded.vocabulary(), loaded.sources(), files, loaded.diagnostics()));
@@ -134,8 +132,63 @@ final class CompiledCache {
         }
       }
       Files.move(tmp, dir.resolve(key + ".kbase"), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      tmp = null;
     } catch (IOException | RuntimeException e) {
       // a cache that cannot be written only costs the next process a compile
+    } finally {
+      if (tmp != null) {
+        try {
+          Files.deleteIfExists(tmp);
+        } catch (IOException ignored) {
+          // left for the next prune
+        }
+      }
+    }
+  }
+
+  /** How many entries the cache keeps: the most recently written. */
+  static final int KEEP = 8;
+
+  /** How old a temporary file must be before it counts as left over by a process that died. */
+  static final Duration STALE = Duration.ofMinutes(10);
+
+  /**
+   * The classes an entry may hold: Redline's own values, the JDK's collections, dates and
+   * boxes, and Drools' compiled packages; anything else in a file dropped into the cache folder
+   * stops the read (and the caller compiles).
+   */
+  static final ObjectInputFilter FILTER =
+      ObjectInputFilter.Config.createFilter(
+          "maxdepth=200;maxrefs=5000000;maxbytes=268435456;"
+              + "redline.model.*;redline.load.*;redline.engine.RuleBook$Loaded;redline.rules.*;"
+              + "java.lang.*;java.lang.invoke.SerializedLambda;java.util.**;java.time.*;java.math.*;"
+              + "org.drools.**;org.kie.**;org.mvel2.**;!*");
+
+  /** Deletes stale temporary files and all but the {@link #KEEP} newest entries. */
+  void prune() {
+    try (Stream<Path> s = Files.list(dir)) {
+      List<Path> entries = new ArrayList<>();
+      long now = System.currentTimeMillis();
+      for (Path p : s.toList()) {
+        String name = p.getFileName().toString();
+        if (name.endsWith(".tmp") && now - Files.getLastModifiedTime(p).toMillis() > STALE.toMillis()) {
+          Files.deleteIfExists(p);
+        } else if (name.endsWith(".kbase")) {
+          entries.add(p);
+        }
+      }
+      if (entries.size() >= KEEP) {
+        Map<Path, Long> times = new HashMap<>();
+        for (Path p : entries) {
+          times.put(p, Files.getLastModifiedTime(p).toMillis());
+        }
+        entries.sort((a, b) -> Long.compare(times.get(b), times.get(a)));
+        for (Path old : entries.subList(KEEP - 1, entries.size())) {
+          Files.deleteIfExists(old);
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      // pruning is best effort
     }
   }
 }

@@ -95,10 +95,21 @@ public final class Decisions {
     }
   }
 
-  private Decisions(Map<String, List<TermValue>> domains, Map<String, Table> tables, List<Diagnostic> errors) {
+  private Decisions(Map<String, List<TermValue>> domains, Map<String, Table> tables, List<Diagnostic> errors, Set<String> failed) {
     this.domains = domains;
     this.tables = tables;
     this.errors = List.copyOf(errors);
+    this.failed = Set.copyOf(failed);
+  }
+
+  private final Set<String> failed;
+
+  /**
+   * The ids of the constraints whose rule failed on some of the values tried: their tables are
+   * incomplete, so nothing may be concluded from them (not never-broken, not always-broken).
+   */
+  public Set<String> failed() {
+    return failed;
   }
 
   /** Decides every constraint of the evaluator's rule book, in one Drools session. */
@@ -130,6 +141,7 @@ public final class Decisions {
     }
     Evaluator.Firings firings = evaluator.fire(probes);
     Map<String, Table> tables = new LinkedHashMap<>();
+    Set<String> failed = new java.util.TreeSet<>();
     for (int k = 0; k < constraints.size(); k++) {
       Constraint c = constraints.get(k);
       List<String> terms = new ArrayList<>(c.reads());
@@ -137,11 +149,14 @@ public final class Decisions {
       boolean[] broken = new boolean[span[1]];
       for (int row = 0; row < span[1]; row++) {
         broken[row] = firings.broke(span[0] + row, c.id());
+        if (firings.failed(span[0] + row)) {
+          failed.add(c.id());
+        }
       }
       tables.put(c.id(), new Table(c, terms, sizes(terms, domains), broken));
     }
     return new Decisions(
-        Collections.unmodifiableMap(domains), Collections.unmodifiableMap(tables), firings.errors());
+        Collections.unmodifiableMap(domains), Collections.unmodifiableMap(tables), firings.errors(), failed);
   }
 
   private static int[] sizes(List<String> terms, Map<String, List<TermValue>> domains) {

@@ -95,18 +95,20 @@ public final class Evaluator {
   }
 
   /**
-   * Evaluates many proposals in one session; results are in the order given. A constraint that
-   * reads a term the proposal leaves open is decided over every completion of its open terms
-   * (each value of their domains, decided by Drools): BROKEN or SATISFIED when every completion
-   * agrees, UNDETERMINED only when some completion breaks it and another satisfies it.
+   * Evaluates many proposals, in sessions of up to {@link #CHUNK} proposals; results are in the
+   * order given. A proposal on which a rule fails gets that error and no verdict; the others
+   * keep theirs. A constraint that reads a term the proposal leaves open is decided over every
+   * completion of its open terms (each value of their domains, decided by Drools): BROKEN or
+   * SATISFIED when every completion agrees, UNDETERMINED only when some completion breaks it and
+   * another satisfies it.
    */
   public List<Evaluation> evaluateAll(List<Proposal> proposals) {
     Firings firings = fire(proposals);
-    List<Map<Integer, Status>> decided = firings.errors().isEmpty() ? complete(proposals) : List.of();
+    List<Map<Integer, Status>> decided = complete(proposals, firings);
     List<Evaluation> out = new ArrayList<>(proposals.size());
     for (int i = 0; i < proposals.size(); i++) {
-      Map<Integer, Status> open = decided.isEmpty() ? Map.of() : decided.get(i);
-      out.add(judge(proposals.get(i), firings.fired().get(i), open, firings.errors()));
+      Map<Integer, Status> open = decided.get(i);
+      out.add(judge(proposals.get(i), firings.fired().get(i), open, firings.errors(i)));
     }
     return out;
   }
@@ -163,7 +165,7 @@ public final class Evaluator {
    * For each proposal, the status of every constraint whose open terms all completions decide
    * alike, by slot. Constraints with the same open terms share their completions.
    */
-  private List<Map<Integer, Status>> complete(List<Proposal> proposals) {
+  private List<Map<Integer, Status>> complete(List<Proposal> proposals, Firings firings) {
     List<Map<Integer, Status>> out = new ArrayList<>(proposals.size());
     List<Proposal> probes = new ArrayList<>();
     List<Completion> completions = new ArrayList<>();
@@ -172,8 +174,8 @@ public final class Evaluator {
     for (int i = 0; i < proposals.size(); i++) {
       out.add(new HashMap<>());
       Proposal p = proposals.get(i);
-      if (p.terms().size() == book.vocabulary().terms().size()) {
-        continue;
+      if (p.terms().size() == book.vocabulary().terms().size() || firings.failed(i)) {
+        continue; // nothing open, or the rules failed on it: no verdict to refine
       }
       Map<List<String>, List<Integer>> byOpen = new LinkedHashMap<>();
       for (int slot = 0; slot < constraints.size(); slot++) {
@@ -218,15 +220,19 @@ public final class Evaluator {
       return out;
     }
     Firings pf = fire(probes);
-    if (!pf.errors().isEmpty()) {
-      return out; // the originals fired cleanly; an error here leaves the open constraints undetermined
-    }
     // a completion that holds a combination no proposal can hold is no completion at all
     boolean[] impossible = new boolean[probes.size()];
     for (int k = 0; k < probes.size(); k++) {
       impossible[k] = !incoherent(probes.get(k), pf.fired().get(k)).isEmpty();
     }
     for (Completion c : completions) {
+      boolean failed = false;
+      for (int k = c.start(); k < c.start() + c.count(); k++) {
+        failed |= pf.failed(k);
+      }
+      if (failed) {
+        continue; // a rule failed on some completion: those constraints stay undetermined
+      }
       for (int slot : c.slots()) {
         int broken = 0;
         int possible = 0;
@@ -250,22 +256,40 @@ public final class Evaluator {
     return out;
   }
 
+  /** How many proposals share one Drools session. */
+  static final int CHUNK = 1024;
+
+  /** After this many proposals timed out on their own, the rest of a failing session are not retried. */
+  static final int MAX_TIMEOUTS = 2;
+
   /**
    * Which rules fired for each proposal, as bits indexed like {@code ids} (the rule book's
-   * constraints, in order), and any error met while firing.
+   * constraints, in order), and the errors met while firing: per proposal ({@code failures},
+   * empty for a proposal whose rules ran), and all of them ({@code errors}).
    */
-  public record Firings(List<String> ids, Map<String, Integer> slots, List<BitSet> fired, List<Diagnostic> errors) {
+  public record Firings(List<String> ids, Map<String, Integer> slots, List<BitSet> fired, List<Diagnostic> errors, List<List<Diagnostic>> failures) {
     public Firings {
       ids = List.copyOf(ids);
       slots = Map.copyOf(slots);
       fired = List.copyOf(fired);
       errors = List.copyOf(errors);
+      failures = failures.stream().map(List::copyOf).toList();
     }
 
     /** True when the rule of constraint {@code id} fired for proposal {@code proposal}. */
     public boolean broke(int proposal, String id) {
       Integer slot = slots.get(id);
       return slot != null && fired.get(proposal).get(slot);
+    }
+
+    /** True when the rules failed on proposal {@code proposal}: its bits mean nothing. */
+    public boolean failed(int proposal) {
+      return !failures.get(proposal).isEmpty();
+    }
+
+    /** The errors met on proposal {@code proposal}. */
+    public List<Diagnostic> errors(int proposal) {
+      return failures.get(proposal);
     }
 
     /** The ids of the rules that fired for proposal {@code proposal}, in rule-book order. */
@@ -290,89 +314,160 @@ public final class Evaluator {
 
   /**
    * Runs the rules over {@code proposals} and returns, per proposal, the rules that fired (the
-   * constraints its terms break, before open terms are taken into account).
+   * constraints its terms break, before open terms are taken into account). Proposals run in
+   * sessions of up to {@link #CHUNK}; when a session fails (a rule throws or re-triggers
+   * itself), its proposals are split and run again until the failing ones stand alone, so one
+   * failing proposal never takes the others down. The time limit is per proposal: a session
+   * that runs out of time is retried one proposal at a time, each with the full limit.
    */
   public Firings fire(List<Proposal> proposals) {
-    List<BitSet> fired = new ArrayList<>(proposals.size());
-    for (int i = 0; i < proposals.size(); i++) {
+    int n = proposals.size();
+    List<BitSet> fired = new ArrayList<>(n);
+    List<List<Diagnostic>> failures = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      fired.add(new BitSet(ids.size()));
+      failures.add(new ArrayList<>());
+    }
+    int[] timeouts = new int[1];
+    for (int from = 0; from < n; from += CHUNK) {
+      run(proposals, from, Math.min(n, from + CHUNK), fired, failures, timeouts);
+    }
+    Set<Diagnostic> all = new LinkedHashSet<>();
+    failures.forEach(all::addAll);
+    return new Firings(ids, slots, fired, new ArrayList<>(all), failures);
+  }
+
+  /** Runs proposals {@code from} to {@code to}, isolating the ones the rules fail on. */
+  private void run(List<Proposal> proposals, int from, int to, List<BitSet> fired, List<List<Diagnostic>> failures, int[] timeouts) {
+    Attempt a = attempt(proposals.subList(from, to));
+    if (a.error == null) {
+      for (int i = from; i < to; i++) {
+        fired.set(i, a.fired.get(i - from));
+      }
+      return;
+    }
+    if (to - from == 1) {
+      failures.get(from).add(a.error);
+      if (a.timedOut) {
+        timeouts[0]++;
+      }
+      return;
+    }
+    if (a.timedOut) {
+      // one at a time, each with the whole limit; after a few proposals that time out alone,
+      // the rest of this session are reported, not retried for ever
+      for (int i = from; i < to; i++) {
+        if (timeouts[0] >= MAX_TIMEOUTS) {
+          failures.get(i).add(
+              Diagnostic.error(
+                  "rule-timeout",
+                  Location.of(book.folder()),
+                  "proposal not evaluated: the rules timed out on " + timeouts[0] + " proposals of the same batch",
+                  "a rule may loop; evaluate this proposal on its own"));
+        } else {
+          run(proposals, i, i + 1, fired, failures, timeouts);
+        }
+      }
+      return;
+    }
+    int mid = (from + to) >>> 1;
+    run(proposals, from, mid, fired, failures, timeouts);
+    run(proposals, mid, to, fired, failures, timeouts);
+  }
+
+  /** What one session produced: the bits per proposal, or the error that stopped it. */
+  private record Attempt(List<BitSet> fired, Diagnostic error, boolean timedOut) {}
+
+  /**
+   * Runs {@code batch} in one new session on a worker thread, within the time limit. The worker
+   * owns the session and disposes of it when it ends; a session that runs out of time is
+   * halted, never disposed while its worker may still be inside it.
+   */
+  private Attempt attempt(List<Proposal> batch) {
+    List<BitSet> fired = new ArrayList<>(batch.size());
+    for (int i = 0; i < batch.size(); i++) {
       fired.add(new BitSet(ids.size()));
     }
-    List<Diagnostic> errors = new ArrayList<>();
-    if (proposals.isEmpty()) {
-      return new Firings(ids, slots, fired, errors);
+    if (batch.isEmpty()) {
+      return new Attempt(fired, null, false);
     }
     FactIndex index = new FactIndex();
     int[] firedCount = new int[ids.size()];
     KieSession session = book.kieBase().newKieSession();
-    try {
-      // The listener runs once per firing, so it avoids allocation: a slot lookup and a bit.
-      session.addEventListener(
-          new DefaultAgendaEventListener() {
-            @Override
-            public void afterMatchFired(AfterMatchFiredEvent event) {
-              Integer slot = slots.get(event.getMatch().getRule().getName());
-              if (slot == null) {
-                return;
-              }
-              firedCount[slot]++;
-              int i = index.of(event.getMatch());
-              if (i >= 0) {
-                fired.get(i).set(slot);
-              }
+    // The listener runs once per firing, so it avoids allocation: a slot lookup and a bit.
+    session.addEventListener(
+        new DefaultAgendaEventListener() {
+          @Override
+          public void afterMatchFired(AfterMatchFiredEvent event) {
+            Integer slot = slots.get(event.getMatch().getRule().getName());
+            if (slot == null) {
+              return;
             }
-          });
-      long limit = (long) ids.size() * proposals.size() + 1;
-      AtomicReference<Throwable> failure = new AtomicReference<>();
-      long[] count = new long[1];
-      Thread worker =
-          new Thread(
-              () -> {
-                try {
-                  for (Proposal p : proposals) {
-                    index.add(session.insert(FactSchema.fact(book.factType(), p)));
-                  }
-                  count[0] = session.fireAllRules((int) Math.min(Integer.MAX_VALUE, limit));
-                } catch (Throwable t) {
-                  failure.set(t);
+            firedCount[slot]++;
+            int i = index.of(event.getMatch());
+            if (i >= 0) {
+              fired.get(i).set(slot);
+            }
+          }
+        });
+    long limit = (long) ids.size() * batch.size() + 1;
+    AtomicReference<Throwable> failure = new AtomicReference<>();
+    long[] count = new long[1];
+    Thread worker =
+        new Thread(
+            () -> {
+              try {
+                for (Proposal p : batch) {
+                  index.add(session.insert(FactSchema.fact(book.factType(), p)));
                 }
-              },
-              "redline-rules");
-      worker.setDaemon(true);
-      worker.start();
+                count[0] = session.fireAllRules((int) Math.min(Integer.MAX_VALUE, limit));
+              } catch (Throwable t) {
+                failure.set(t);
+              } finally {
+                session.dispose();
+              }
+            },
+            "redline-rules");
+    worker.setDaemon(true);
+    worker.start();
+    try {
       worker.join(timeout.toMillis());
-      if (worker.isAlive()) {
-        session.halt();
-        errors.add(
-            Diagnostic.error(
-                "rule-timeout",
-                Location.of(book.folder()),
-                "the rules did not finish within " + timeout.toSeconds() + " seconds",
-                "a rule's action may loop; rule actions should stay empty"));
-        return new Firings(ids, slots, fired, errors);
-      }
-      Throwable t = failure.get();
-      if (t != null) {
-        errors.add(failureDiagnostic(t));
-      } else if (count[0] >= limit) {
-        int worst = 0;
-        for (int i = 1; i < firedCount.length; i++) {
-          worst = firedCount[i] > firedCount[worst] ? i : worst;
-        }
-        String rule = ids.get(worst);
-        errors.add(
-            Diagnostic.error(
-                "runaway-rule",
-                book.constraint(rule).map(Constraint::at).orElse(Location.of(book.folder())),
-                "rule `" + rule + "` fired " + firedCount[worst] + " times: it re-triggers itself",
-                "a constraint's action should not modify or insert facts"));
-      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      errors.add(Diagnostic.error("interrupted", Location.of(book.folder()), "evaluation was interrupted"));
-    } finally {
-      session.dispose();
+      session.halt();
+      return new Attempt(fired, Diagnostic.error("interrupted", Location.of(book.folder()), "evaluation was interrupted"), false);
     }
-    return new Firings(ids, slots, fired, errors);
+    if (worker.isAlive()) {
+      session.halt(); // the worker disposes of the session if it ever returns
+      return new Attempt(
+          fired,
+          Diagnostic.error(
+              "rule-timeout",
+              Location.of(book.folder()),
+              "the rules did not finish within " + timeout.toSeconds() + " seconds",
+              "a rule's action may loop; rule actions should stay empty"),
+          true);
+    }
+    Throwable t = failure.get();
+    if (t != null) {
+      return new Attempt(fired, failureDiagnostic(t), false);
+    }
+    if (count[0] >= limit) {
+      int worst = 0;
+      for (int i = 1; i < firedCount.length; i++) {
+        worst = firedCount[i] > firedCount[worst] ? i : worst;
+      }
+      String rule = ids.get(worst);
+      return new Attempt(
+          fired,
+          Diagnostic.error(
+              "runaway-rule",
+              book.constraint(rule).map(Constraint::at).orElse(Location.of(book.folder())),
+              "rule `" + rule + "` fired " + firedCount[worst] + " times: it re-triggers itself",
+              "a constraint's action should not modify or insert facts"),
+          false);
+    }
+    return new Attempt(fired, null, false);
   }
 
   /**

@@ -34,13 +34,30 @@ final class FactSchema {
             case SET -> "java.util.Set";
             case NUMBER -> "Integer";
           };
-      drl.append("    ").append(t.name()).append(" : ").append(type).append('\n');
+      drl.append("    ").append(field(t.name())).append(" : ").append(type).append('\n');
       for (String flag : t.flags().keySet()) {
-        drl.append("    ").append(t.flagField(flag)).append(" : Boolean\n");
+        drl.append("    ").append(field(t.flagField(flag))).append(" : Boolean\n");
       }
     }
     drl.append("end\n");
     return drl.toString();
+  }
+
+  /**
+   * {@code name} as a field of the generated declaration. The vocabulary reader admits only
+   * lower_snake_case names that are no reserved word, so this never fails on a vocabulary that
+   * loaded; it stands guard so that no text from the vocabulary reaches DRL unchecked.
+   */
+  private static String field(String name) {
+    boolean plain = !name.isEmpty() && name.charAt(0) >= 'a' && name.charAt(0) <= 'z';
+    for (int i = 0; i < name.length() && plain; i++) {
+      char c = name.charAt(i);
+      plain = c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_';
+    }
+    if (!plain) {
+      throw new IllegalArgumentException("not a plain field name: " + name.replaceAll("\\P{Print}", "?"));
+    }
+    return name;
   }
 
   /** A new fact carrying {@code proposal}'s terms; open terms stay null. */

@@ -1,6 +1,5 @@
 package redline.engine;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -10,9 +9,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
 import org.kie.api.KieBase;
 import org.kie.api.definition.type.FactType;
+import redline.load.RulesFolder;
 import redline.load.RuleFile;
 import redline.load.RuleFileReader;
 import redline.load.VocabularyReader;
@@ -92,7 +91,10 @@ public final class RuleBook {
 
   /** As {@link #load(Path)}, naming the folder {@code shown} in diagnostics. */
   public static RuleBook load(Path dir, String shown) throws RulesException {
-    Loaded loaded = read(dir, shown);
+    return load(read(dir, shown), shown);
+  }
+
+  private static RuleBook load(Loaded loaded, String shown) throws RulesException {
     if (loaded.vocabulary() == null || loaded.files().isEmpty()) {
       throw new RulesException(loaded.diagnostics());
     }
@@ -109,14 +111,16 @@ public final class RuleBook {
    */
   public static RuleBook load(Path dir, String shown, Path cacheDir) throws RulesException {
     CompiledCache cache = new CompiledCache(cacheDir);
-    String key = CompiledCache.key(dir, shown);
+    // read once: the key is the hash of exactly the text that is parsed and compiled below
+    RulesFolder folder = RulesFolder.read(dir, shown);
+    String key = folder.problems().isEmpty() ? CompiledCache.key(folder) : "";
     Optional<CompiledCache.Entry> hit = cache.read(key);
     if (hit.isPresent()) {
       return of(shown, hit.get().loaded(), new Compiler.Result(hit.get().kieBase(), List.of()));
     }
-    Loaded loaded = read(dir, shown);
+    Loaded loaded = read(folder);
     if (loaded.vocabulary() == null || loaded.files().isEmpty() || !loaded.diagnostics().isEmpty()) {
-      return load(dir, shown);
+      return load(loaded, shown);
     }
     Compiler.Result compiled = Compiler.compile(loaded.vocabulary(), loaded.files(), loaded.diagnostics());
     RuleBook book = of(shown, loaded, compiled);
@@ -156,41 +160,30 @@ public final class RuleBook {
    * problem found. The checker uses this to report all problems, including compile errors.
    */
   public static Loaded read(Path dir, String shown) {
-    List<Diagnostic> found = new ArrayList<>();
-    String prefix = shown.isEmpty() || shown.endsWith("/") ? shown : shown + "/";
-    if (!Files.isDirectory(dir)) {
-      found.add(Diagnostic.error("no-rules-folder", Location.of(shown), "rules folder `" + shown + "` does not exist", "pass --rules DIR"));
+    return read(RulesFolder.read(dir, shown));
+  }
+
+  /** As {@link #read(Path, String)}, from a folder already read into memory. */
+  public static Loaded read(RulesFolder folder) {
+    String shown = folder.shown();
+    Path dir = folder.dir();
+    String prefix = folder.prefix();
+    List<Diagnostic> found = new ArrayList<>(folder.problems());
+    if (!folder.exists() || folder.vocabulary() == null) {
       return new Loaded(null, Map.of(), List.of(), found);
     }
-    Path vocabularyFile = dir.resolve(VocabularyReader.FILE);
-    if (!Files.isRegularFile(vocabularyFile)) {
-      found.add(
-          Diagnostic.error(
-              "no-vocabulary",
-              Location.of(prefix + VocabularyReader.FILE),
-              "rules folder `" + shown + "` has no `" + VocabularyReader.FILE + "`",
-              "the vocabulary defines the parties and terms the rules use"));
-      return new Loaded(null, Map.of(), List.of(), found);
-    }
-    VocabularyReader.Result vocabulary = VocabularyReader.read(vocabularyFile, prefix + VocabularyReader.FILE);
+    VocabularyReader.Result vocabulary = VocabularyReader.read(folder.vocabulary(), prefix + VocabularyReader.FILE);
     found.addAll(vocabulary.diagnostics());
     if (vocabulary.vocabulary() == null) {
       return new Loaded(null, vocabulary.sources(), List.of(), found);
     }
-    List<Path> drls;
-    try (Stream<Path> s = Files.list(dir)) {
-      drls = s.filter(p -> p.getFileName().toString().endsWith(".drl")).filter(Files::isRegularFile).sorted().toList();
-    } catch (IOException e) {
-      found.add(Diagnostic.error("unreadable-file", Location.of(shown), "cannot list `" + shown + "`: " + e.getMessage()));
-      return new Loaded(vocabulary.vocabulary(), vocabulary.sources(), List.of(), found);
-    }
-    if (drls.isEmpty()) {
+    if (!folder.hasRuleFiles()) {
       found.add(Diagnostic.error("no-rules", Location.of(shown), "rules folder `" + shown + "` has no `.drl` files"));
     }
     RuleFileReader reader = new RuleFileReader(vocabulary.vocabulary(), vocabulary.sources());
     List<RuleFile> files = new ArrayList<>();
-    for (Path drl : drls) {
-      RuleFileReader.Result r = reader.read(drl, prefix + drl.getFileName());
+    for (Map.Entry<String, String> drl : folder.drls().entrySet()) {
+      RuleFileReader.Result r = reader.read(drl.getValue(), prefix + drl.getKey());
       found.addAll(r.diagnostics());
       if (r.file() != null) {
         files.add(r.file());
@@ -221,7 +214,7 @@ public final class RuleBook {
       }
     }
     int count = files.stream().mapToInt(f -> f.constraints().size()).sum();
-    if (count == 0 && !drls.isEmpty() && !Diagnostic.anyError(found)) {
+    if (count == 0 && !folder.drls().isEmpty() && !Diagnostic.anyError(found)) {
       found.add(Diagnostic.error("no-rules", Location.of(shown), "rules folder `" + shown + "` declares no constraints"));
     }
     return new Loaded(vocabulary.vocabulary(), vocabulary.sources(), files, found);

@@ -1,8 +1,6 @@
 package redline.load;
 
 import java.nio.file.Path;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -74,14 +72,12 @@ public final class ProposalReader {
     List<String> sources = f.strings(root, "sources");
     String asOf = f.string(root, "asOf", false, "the proposal").orElse("");
     if (!asOf.isEmpty()) {
-      try {
-        LocalDate.parse(asOf);
-      } catch (DateTimeParseException e) {
+      if (Dates.parse(asOf).isEmpty()) {
         found.add(
             Diagnostic.error(
                 "invalid-date",
                 root.fields().get("asOf").at(),
-                "`asOf` must be a date written yyyy-mm-dd, not `" + asOf + "`"));
+                "`asOf` must be " + Dates.expected() + ", not `" + asOf + "`"));
       }
     }
     f.string(root, "notes", false, "the proposal");

@@ -1,12 +1,9 @@
 package redline.load;
 
-import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +14,7 @@ import org.drools.drl.ast.descr.AnnotationDescr;
 import org.drools.drl.ast.descr.AttributeDescr;
 import org.drools.drl.ast.descr.BaseDescr;
 import org.drools.drl.ast.descr.PackageDescr;
+import org.drools.drl.ast.descr.QueryDescr;
 import org.drools.drl.ast.descr.RuleDescr;
 import org.drools.drl.parser.DrlParser;
 import org.drools.drl.parser.DroolsError;
@@ -68,15 +66,11 @@ public final class RuleFileReader {
 
   /** Reads {@code file}, naming it {@code shown} in diagnostics. */
   public Result read(Path file, String shown) {
-    String text;
-    try {
-      text = Files.readString(file, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      return new Result(
-          null,
-          List.of(Diagnostic.error("unreadable-file", Location.of(shown), "cannot read `" + shown + "`: " + e.getMessage())));
+    InputFile.Result read = InputFile.read(file, shown);
+    if (read.error() != null) {
+      return new Result(null, List.of(read.error()));
     }
-    return read(text, shown);
+    return read(read.text(), shown);
   }
 
   /** Reads DRL text, naming it {@code shown} in diagnostics. */
@@ -101,13 +95,21 @@ public final class RuleFileReader {
       }
       return new Result(null, found);
     }
+    List<String> lines = text.lines().toList();
+    // the closed subset first: what it refuses never reaches the compiler
+    DrlSubset.Result subset = DrlSubset.enforce(descr, shown, lines);
+    found.addAll(subset.diagnostics());
+    PackageDescr allowed = subset.allowed();
     String party = partyOfFile(shown);
     List<Constraint> constraints = new ArrayList<>();
     List<RuleDescr> refused = new ArrayList<>();
     for (RuleDescr rule : descr.getRules()) {
-      if (isBlank(rule.getConsequence()) && !rule.getAttributes().containsKey("dialect")) {
+      if (rule instanceof QueryDescr) {
+        continue;
+      }
+      if (!subset.refused().contains(rule)) {
         // An empty action needs no Java class: the MVEL dialect skips compiling one per rule,
-        // which is most of a cold start's compile time. Actions with code keep the Java dialect.
+        // which is most of a cold start's compile time.
         rule.addAttribute(new AttributeDescr("dialect", "mvel"));
       }
       int before = found.size();
@@ -121,9 +123,8 @@ public final class RuleFileReader {
     }
     // A rule whose condition the reader refused is not handed to Drools: its error is reported
     // once, at its place, not again as a compiler message without a line.
-    descr.getRules().removeAll(refused);
-    List<String> lines = text.lines().toList();
-    return new Result(new RuleFile(shown, party, descr, constraints), found.stream().map(d -> pinpoint(d, lines)).toList());
+    allowed.getRules().removeAll(refused);
+    return new Result(new RuleFile(shown, party, allowed, constraints), found.stream().map(d -> pinpoint(d, lines)).toList());
   }
 
   /** The metadata each diagnostic code is about. */
@@ -161,15 +162,6 @@ public final class RuleFileReader {
       }
     }
     return d;
-  }
-
-  /** True when a rule action holds nothing but whitespace and comments. */
-  static boolean isBlank(Object consequence) {
-    if (consequence == null) {
-      return true;
-    }
-    String code = consequence.toString().replaceAll("(?s)/\\*.*?\\*/", "").replaceAll("//[^\n]*", "");
-    return code.isBlank();
   }
 
   private static Location errorLocation(DroolsError err, String shown) {
@@ -306,15 +298,14 @@ public final class RuleFileReader {
     String asOfText = required(rule, "asOf", at, found);
     LocalDate asOf = null;
     if (!asOfText.isEmpty()) {
-      try {
-        asOf = LocalDate.parse(asOfText);
-      } catch (DateTimeParseException e) {
+      asOf = Dates.parse(asOfText).orElse(null);
+      if (asOf == null) {
         found.add(
             Diagnostic.error(
                 "invalid-date",
                 metaAt(rule, "asOf", at),
                 "rule `" + id + "` has date `" + asOfText + "`",
-                "write dates as \"yyyy-mm-dd\", in quotes"));
+                "write " + Dates.expected() + ", in quotes"));
       }
     }
     int weight = 0;
@@ -368,9 +359,10 @@ public final class RuleFileReader {
     return a == null ? fallback : annotationAt(a, fallback);
   }
 
+  /** The value of metadata {@code name}; empty when absent or not plain (the subset reports that). */
   private static String meta(RuleDescr rule, String name) {
     AnnotationDescr a = rule.getAnnotation(name);
-    if (a == null) {
+    if (a == null || !DrlSubset.isPlain(a)) {
       return "";
     }
     Object v = a.getValue();
@@ -386,7 +378,7 @@ public final class RuleFileReader {
 
   private static String required(RuleDescr rule, String name, Location at, List<Diagnostic> found) {
     String v = meta(rule, name);
-    if (v.isEmpty()) {
+    if (v.isEmpty() && (rule.getAnnotation(name) == null || DrlSubset.isPlain(rule.getAnnotation(name)))) {
       found.add(
           Diagnostic.error(
               "missing-metadata",

@@ -9,8 +9,7 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -27,7 +26,7 @@ import redline.model.Location;
  */
 public final class TreeReader {
   /** The largest file read, in bytes. */
-  public static final int MAX_BYTES = 1 << 20;
+  public static final int MAX_BYTES = InputFile.MAX_BYTES;
 
   /** The deepest nesting of objects and lists accepted. */
   public static final int MAX_DEPTH = 32;
@@ -63,32 +62,27 @@ public final class TreeReader {
     return read(YAML, file, shown, "YAML");
   }
 
+  /** Reads YAML text held in memory. */
+  public static Result readYaml(String text, String shown) {
+    return parse(YAML, text.getBytes(StandardCharsets.UTF_8), shown, "YAML");
+  }
+
   /** Reads JSON text held in memory. */
   public static Result readJson(byte[] bytes, String shown) {
-    return parse(JSON, bytes, shown, "JSON");
+    // decoded as strictly as a file is: invalid UTF-8 is an error at its place, never a lookalike
+    InputFile.Result decoded = InputFile.decode(bytes, shown);
+    if (decoded.error() != null) {
+      return fail(decoded.error());
+    }
+    return parse(JSON, decoded.text().getBytes(StandardCharsets.UTF_8), shown, "JSON");
   }
 
   private static Result read(JsonFactory factory, Path file, String shown, String format) {
-    Location whole = Location.of(shown);
-    try {
-      if (Files.isDirectory(file)) {
-        return fail(Diagnostic.error("not-a-file", whole, "`" + shown + "` is a folder, not a file"));
-      }
-      long size = Files.size(file);
-      if (size > MAX_BYTES) {
-        return fail(
-            Diagnostic.error(
-                "file-too-large",
-                whole,
-                "file is too large: " + size + " bytes, the limit is " + MAX_BYTES + " bytes"));
-      }
-      return parse(factory, Files.readAllBytes(file), shown, format);
-    } catch (NoSuchFileException e) {
-      return fail(Diagnostic.error("file-not-found", whole, "no such file `" + shown + "`"));
-    } catch (IOException e) {
-      return fail(
-          Diagnostic.error("unreadable-file", whole, "cannot read `" + shown + "`: " + e.getMessage()));
+    InputFile.Result read = InputFile.read(file, shown, MAX_BYTES);
+    if (read.error() != null) {
+      return fail(read.error());
     }
+    return parse(factory, read.text().getBytes(StandardCharsets.UTF_8), shown, format);
   }
 
   private static Result parse(JsonFactory factory, byte[] bytes, String shown, String format) {

@@ -24,6 +24,7 @@ public final class VocabularyReader {
 
   private static final Pattern TERM_NAME = Pattern.compile("[a-z][a-z0-9_]*");
   private static final Pattern OPTION_NAME = Pattern.compile("[A-Z][A-Z0-9_]*");
+  private static final Pattern PARTY_FILE = Pattern.compile("[a-z0-9][a-z0-9_-]*\\.drl");
   private static final Pattern PARTY_CODE = Pattern.compile("[A-Z]{2,5}");
 
   /** The vocabulary read (null when unusable), the source catalogue, and the problems found. */
@@ -38,7 +39,15 @@ public final class VocabularyReader {
 
   /** Reads {@code file}, naming it {@code shown} in diagnostics. */
   public static Result read(Path file, String shown) {
-    TreeReader.Result tree = TreeReader.readYaml(file, shown);
+    return read(TreeReader.readYaml(file, shown));
+  }
+
+  /** Reads vocabulary text already read, naming it {@code shown} in diagnostics. */
+  public static Result read(String text, String shown) {
+    return read(TreeReader.readYaml(text, shown));
+  }
+
+  private static Result read(TreeReader.Result tree) {
     List<Diagnostic> found = new ArrayList<>(tree.diagnostics());
     if (tree.root() == null) {
       return new Result(null, Map.of(), found);
@@ -93,6 +102,14 @@ public final class VocabularyReader {
               f.onlyKnown(p, List.of("name", "file"), "party `" + code + "`");
               String name = f.string(p, "name", true, "party `" + code + "`").orElse(code);
               String file = f.string(p, "file", true, "party `" + code + "`").orElse("");
+              if (!file.isEmpty() && !PARTY_FILE.matcher(file).matches()) {
+                found.add(
+                    Diagnostic.error(
+                        "invalid-name",
+                        p.fields().get("file").at(),
+                        "party `" + code + "` names the rule file `" + file + "`, which is not a file name in the rules folder",
+                        "write a name such as `russia.drl`, without folders"));
+              }
               parties.put(code, new Party(code, name, file));
             });
     return parties;
@@ -109,6 +126,22 @@ public final class VocabularyReader {
       return terms;
     }
     node.fields().forEach((name, t) -> term(name, t, found, f).ifPresent(x -> terms.put(name, x)));
+    Map<String, String> fields = new LinkedHashMap<>();
+    terms.values().forEach(t -> fields.put(t.name(), "term `" + t.name() + "`"));
+    for (Term t : terms.values()) {
+      for (String flag : t.flags().keySet()) {
+        String field = t.flagField(flag);
+        String before = fields.putIfAbsent(field, "flag `" + flag + "` of term `" + t.name() + "`");
+        if (before != null || RESERVED.contains(field)) {
+          found.add(
+              Diagnostic.error(
+                  "invalid-name",
+                  t.at(),
+                  "flag `" + flag + "` of term `" + t.name() + "` is read as `" + field + "`, " + (before != null ? "the name of " + before : "a reserved word"),
+                  "rename the flag"));
+        }
+      }
+    }
     if (terms.isEmpty() && !Diagnostic.anyError(found)) {
       found.add(Diagnostic.error("no-terms", node.at(), "the vocabulary defines no terms"));
     }
@@ -118,11 +151,7 @@ public final class VocabularyReader {
   private static java.util.Optional<Term> term(
       String name, Node t, List<Diagnostic> found, Fields f) {
     String what = "term `" + name + "`";
-    if (!TERM_NAME.matcher(name).matches()) {
-      found.add(
-          Diagnostic.error(
-              "invalid-name", t.at(), "term name `" + name + "` must be lower_snake_case"));
-    }
+    checkName(name, "term", "", t, found);
     if (!t.is(Node.Type.OBJECT)) {
       found.add(Fields.wrongType(t, what, "a mapping with `kind`, `description` and `options`"));
       return java.util.Optional.empty();
@@ -184,7 +213,12 @@ public final class VocabularyReader {
       if (!fl.is(Node.Type.OBJECT)) {
         found.add(Fields.wrongType(fl, "`flags` of " + what, "a mapping from flag to description"));
       } else {
-        fl.fields().forEach((k, v) -> flags.put(k, v.is(Node.Type.STRING) ? v.text() : ""));
+        fl.fields()
+            .forEach(
+                (k, v) -> {
+                  checkName(k, "flag", " of " + what, v, found);
+                  flags.put(k, v.is(Node.Type.STRING) ? v.text() : "");
+                });
       }
     }
     List<Integer> values = new ArrayList<>();
@@ -204,6 +238,44 @@ public final class VocabularyReader {
         new Term(name, id, kind, description, sources, options, unit, none, flags, values, t.at()));
   }
 
-  /** Names that may not be used as terms because rules use them as words. */
-  static final Set<String> RESERVED = Set.of("this", "null", "true", "false", "in", "contains");
+  /**
+   * Words that may not name a term or flag: Java's keywords and literals, and the words of DRL
+   * and of the MVEL dialect the rules compile in. A field so named would not compile, or would
+   * mean something else in a condition.
+   */
+  static final Set<String> RESERVED =
+      Set.of(
+          // Java keywords and literals
+          "abstract", "assert", "boolean", "break", "byte", "case", "catch", "char", "class", "const",
+          "continue", "default", "do", "double", "else", "enum", "extends", "final", "finally", "float",
+          "for", "goto", "if", "implements", "import", "instanceof", "int", "interface", "long", "native",
+          "new", "package", "private", "protected", "public", "return", "short", "static", "strictfp",
+          "super", "switch", "synchronized", "this", "throw", "throws", "transient", "try", "void",
+          "volatile", "while", "true", "false", "null", "var", "yield", "_",
+          // DRL words
+          "rule", "query", "when", "then", "end", "function", "global", "declare", "attributes",
+          "not", "exists", "forall", "eval", "from", "collect", "accumulate", "over", "window",
+          "in", "contains", "excludes", "matches", "memberof", "soundslike", "str", "or", "and",
+          "modify", "insert", "insertlogical", "retract", "delete", "update", "salience", "enabled",
+          "dialect", "drools", "kcontext",
+          // MVEL words
+          "def", "foreach", "until", "is", "isdef", "empty", "nil", "strsim", "proto", "assertfalse");
+
+  /** True when {@code name} may name a term or flag: lower_snake_case and not a reserved word. */
+  static boolean isPlainName(String name) {
+    return TERM_NAME.matcher(name).matches() && !RESERVED.contains(name.toLowerCase(java.util.Locale.ROOT));
+  }
+
+  /** Adds an error when {@code name} (of {@code what}) is not a plain identifier. */
+  private static void checkName(String name, String kind, String owner, Node at, List<Diagnostic> found) {
+    if (!TERM_NAME.matcher(name).matches()) {
+      found.add(
+          Diagnostic.error(
+              "invalid-name", at.at(), kind + " name `" + name + "`" + owner + " must be lower_snake_case", "use letters a-z, digits and `_`, starting with a letter"));
+    } else if (RESERVED.contains(name)) {
+      found.add(
+          Diagnostic.error(
+              "reserved-name", at.at(), kind + " name `" + name + "`" + owner + " is a reserved word of the rule language", "choose another name, e.g. `" + name + "_" + kind + "`"));
+    }
+  }
 }

@@ -33,7 +33,7 @@ public final class CaseReport {
   public static void text(CaseRunner.Run run, PrintWriter out, Style s) {
     for (CaseResult r : run.results()) {
       String label = r.passed() ? s.green("PASS") : s.red("FAIL");
-      out.println(label + "  " + r.testCase().file() + "  " + s.dim("(" + r.testCase().proposal().id() + ")"));
+      out.println(label + "  " + Text.escape(r.testCase().file()) + "  " + s.dim("(" + Text.escape(r.testCase().proposal().id()) + ")"));
       if (!r.passed()) {
         failure(r, out, s, "        ");
       }
@@ -56,17 +56,17 @@ public final class CaseReport {
   public static void failure(CaseResult r, PrintWriter out, Style s, String indent) {
     for (Mismatch m : r.mismatches()) {
       String what = m.constraint().isEmpty() ? m.party() + " verdict" : m.party() + " " + m.constraint();
-      out.println(indent + s.bold(what) + ": expected " + m.expected() + ", actual " + s.red(m.actual()));
-      out.println(indent + "  " + s.dim("because " + m.explanation()));
+      out.println(indent + s.bold(Text.escape(what)) + ": expected " + Text.escape(m.expected()) + ", actual " + s.red(Text.escape(m.actual())));
+      out.println(indent + "  " + s.dim("because " + Text.escape(m.explanation())));
       if (m.constraint().isEmpty()) {
         r.testCase().expectations().stream()
             .filter(x -> x.party().equals(m.party()) && !x.reaction().isEmpty())
             .map(Expectation::reaction)
-            .forEach(reaction -> out.println(indent + "  " + s.dim("reported reaction: " + reaction)));
+            .forEach(reaction -> out.println(indent + "  " + s.dim("reported reaction: " + Text.escape(reaction))));
       }
     }
     for (Diagnostic d : r.evaluation().errors()) {
-      out.println(indent + s.red(d.render()));
+      out.println(indent + s.red(Text.escape(d.render())));
     }
   }
 
@@ -126,11 +126,11 @@ public final class CaseReport {
         x.writeCharacters("  ");
         x.writeStartElement("testcase");
         x.writeAttribute("classname", "cases");
-        x.writeAttribute("name", r.testCase().file() + ": " + r.testCase().proposal().id());
+        x.writeAttribute("name", Text.escape(r.testCase().file() + ": " + r.testCase().proposal().id()));
         if (!r.passed()) {
           x.writeStartElement("failure");
           x.writeAttribute("message", r.mismatches().size() + " differences from the expected outcome");
-          x.writeCharacters(failureText(r));
+          x.writeCharacters(Text.escape(failureText(r)).replace("\\n", "\n"));
           x.writeEndElement();
         }
         x.writeEndElement();
@@ -140,11 +140,11 @@ public final class CaseReport {
         x.writeCharacters("  ");
         x.writeStartElement("testcase");
         x.writeAttribute("classname", "cases");
-        x.writeAttribute("name", file);
+        x.writeAttribute("name", Text.escape(file));
         x.writeStartElement("error");
         x.writeAttribute("message", "malformed case file");
         StringBuilder sb = new StringBuilder();
-        malformed.stream().filter(d -> d.at().file().equals(file)).forEach(d -> sb.append(d.render()).append('\n'));
+        malformed.stream().filter(d -> d.at().file().equals(file)).forEach(d -> sb.append(Text.escape(d.render())).append('\n'));
         x.writeCharacters(sb.toString());
         x.writeEndElement();
         x.writeEndElement();
@@ -184,7 +184,7 @@ public final class CaseReport {
     }
     out.println("  " + title + ":");
     for (Coverage.Entry e : es) {
-      String line = "    " + e.constraint().id() + " " + e.constraint().kind().word() + ": " + e.constraint().title();
+      String line = "    " + e.constraint().id() + " " + e.constraint().kind().word() + ": " + Text.escape(e.constraint().title());
       out.println(e.constraint().kind() == Kind.RED_LINE ? s.yellow(line) : line);
     }
   }

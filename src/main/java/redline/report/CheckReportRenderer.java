@@ -88,7 +88,7 @@ public final class CheckReportRenderer {
       List<Diagnostic> all = listed.stream().filter(d -> d.at().file().equals(e.getKey())).toList();
       out.println(s.bold(e.getKey().isEmpty() ? "(no file)" : e.getKey()) + s.dim(" - " + tally(all)));
       for (Diagnostic d : e.getValue()) {
-        String line = "  " + d.render();
+        String line = "  " + Text.escape(d.render());
         out.println(d.severity() == Severity.ERROR ? s.red(line) : d.severity() == Severity.WARNING ? s.yellow(line) : line);
       }
     }
@@ -156,7 +156,7 @@ public final class CheckReportRenderer {
         out.println(heading + (c.terms().size() > 1 ? s.dim(", on " + String.join(" and ", c.terms())) : ""));
         for (ConstraintAnalysis a : c.redLines()) {
           Constraint k = a.constraint();
-          out.println("     " + s.bold(k.id()) + "  " + partyName(r, k.party()) + ": " + k.title() + s.dim("  " + k.at().render()));
+          out.println("     " + s.bold(k.id()) + "  " + Text.escape(partyName(r, k.party())) + ": " + Text.escape(k.title()) + s.dim("  " + k.at().render()));
           String indent = " ".repeat(7 + k.id().length());
           if (a.reads().size() > 1) {
             out.println(indent + s.red("broken when " + k.condition()));

@@ -18,7 +18,7 @@ public final class DiagnosticReport {
         out.println("... and " + (sorted.size() - shown) + " more (raise --max-errors to see them)");
         break;
       }
-      String line = d.render();
+      String line = Text.escape(d.render());
       out.println(d.severity() == Severity.ERROR ? style.red(line) : d.severity() == Severity.WARNING ? style.yellow(line) : line);
       shown++;
     }

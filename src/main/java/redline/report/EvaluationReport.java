@@ -25,16 +25,16 @@ public final class EvaluationReport {
   /** Prints the text report of one evaluation. */
   public static void text(Evaluation e, PrintWriter out, Style s) {
     Proposal p = e.proposal();
-    out.println(s.bold("Proposal " + p.id()) + (p.title().isEmpty() ? "" : ": " + p.title()));
+    out.println(s.bold("Proposal " + Text.escape(p.id())) + (p.title().isEmpty() ? "" : ": " + Text.escape(p.title())));
     List<String> facts = new ArrayList<>();
     if (!p.file().isEmpty()) {
-      facts.add("file " + p.file());
+      facts.add("file " + Text.escape(p.file()));
     }
     if (!p.sources().isEmpty()) {
-      facts.add("sources " + String.join(", ", p.sources()));
+      facts.add("sources " + Text.escape(String.join(", ", p.sources())));
     }
     if (!p.asOf().isEmpty()) {
-      facts.add("as of " + p.asOf());
+      facts.add("as of " + Text.escape(p.asOf()));
     }
     facts.add(p.terms().size() + " terms set");
     out.println(s.dim(String.join("; ", facts)));
@@ -44,7 +44,7 @@ public final class EvaluationReport {
       for (PartyResult r : e.withVerdict(Verdict.REJECTS)) {
         List<String> why = new ArrayList<>();
         for (ConstraintResult c : r.with(Kind.RED_LINE, Status.BROKEN)) {
-          why.add(c.constraint().id() + " " + c.constraint().title() + " (" + terms(c) + ")");
+          why.add(c.constraint().id() + " " + Text.escape(c.constraint().title()) + " (" + Text.escape(terms(c)) + ")");
         }
         String head = "  " + r.party().code() + " rejects: ";
         for (int i = 0; i < why.size(); i++) {
@@ -85,7 +85,7 @@ public final class EvaluationReport {
   private static void party(PartyResult r, PrintWriter out, Style s) {
     String score =
         r.maxScore() == 0 ? "" : "   preferences " + r.score() + " (of -" + r.maxScore() + "..+" + r.maxScore() + ")";
-    out.println(s.bold(r.party().name() + " (" + r.party().code() + "): ") + color(r.verdict(), s, r.verdict().name()) + s.dim(score));
+    out.println(s.bold(Text.escape(r.party().name()) + " (" + r.party().code() + "): ") + color(r.verdict(), s, r.verdict().name()) + s.dim(score));
     String why = reason(r);
     if (!why.isEmpty()) {
       out.println("  " + why);
@@ -130,7 +130,7 @@ public final class EvaluationReport {
           case SATISFIED -> s.green(status);
         };
     String weight = k.kind() == Kind.PREFERENCE ? " " + k.weight() : "";
-    out.println("  " + colored + " " + String.format("%-7s", k.id()) + " " + String.format("%-12s", k.kind().word() + weight) + " " + k.title());
+    out.println("  " + colored + " " + String.format("%-7s", k.id()) + " " + String.format("%-12s", k.kind().word() + weight) + " " + Text.escape(k.title()));
     String indent = " ".repeat(36);
     wrap(terms(c) + "; " + cite(k), indent, out, s);
     if (c.status() == Status.BROKEN) {

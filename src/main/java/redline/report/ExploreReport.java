@@ -159,7 +159,7 @@ public final class ExploreReport {
   private static String relaxation(Exploration.Relaxation r) {
     List<String> parts = new ArrayList<>();
     for (Constraint c : r.constraints()) {
-      parts.add(c.id() + " (" + c.title() + ")");
+      parts.add(c.id() + " (" + Text.escape(c.title()) + ")");
     }
     return String.join(" and ", parts);
   }

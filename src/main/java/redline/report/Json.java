@@ -47,6 +47,22 @@ public final class Json {
     }
   }
 
+  /**
+   * A generator writing to {@code out} in the same layout as {@link #write}, for reports
+   * streamed piece by piece ({@code evaluate} over many proposals).
+   */
+  public static com.fasterxml.jackson.core.JsonGenerator generator(java.io.Writer out) {
+    try {
+      com.fasterxml.jackson.core.JsonGenerator g = MAPPER.getFactory().createGenerator(out);
+      g.setPrettyPrinter(new DefaultPrettyPrinter(PRETTY));
+      g.setCodec(MAPPER);
+      g.disable(com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+      return g;
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException("cannot write JSON", e);
+    }
+  }
+
   /** One diagnostic: severity, code, file, line, column, pointer, message, hint. */
   public static ObjectNode diagnostic(Diagnostic d) {
     ObjectNode o = object();

@@ -28,9 +28,9 @@ public final class NearestReport {
   /** Prints the text report, with the best compromise when one was searched for (else null). */
   public static void text(Suggestions x, Compromise compromise, PrintWriter out, Style s) {
     Proposal d = x.draft();
-    out.println(s.bold("Nearest versions of " + d.id()) + (d.title().isEmpty() ? "" : ": " + d.title())
+    out.println(s.bold("Nearest versions of " + Text.escape(d.id())) + (d.title().isEmpty() ? "" : ": " + Text.escape(d.title()))
         + " that no party of " + codes(x.parties()) + " rejects" + (x.objections() ? " or objects to" : ""));
-    out.println(s.dim((d.file().isEmpty() ? "" : "file " + d.file() + "; ") + "at most " + x.maxChanges() + " changes"));
+    out.println(s.dim((d.file().isEmpty() ? "" : "file " + Text.escape(d.file()) + "; ") + "at most " + x.maxChanges() + " changes"));
     out.println("now: " + EvaluationReport.summary(x.before(), s));
     if (!x.open().isEmpty()) {
       out.println("open terms (treated as open): " + String.join(", ", x.open()));

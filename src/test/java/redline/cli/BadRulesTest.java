@@ -2,6 +2,7 @@ package redline.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -38,5 +39,39 @@ class BadRulesTest {
                       assertFalse(r.err().contains("\tat "), r.transcript());
                       Golden.check(dir.resolve("expected.txt"), r.transcript());
                     }));
+  }
+
+  /**
+   * The closed subset is enforced in every command that loads rules, before anything is
+   * compiled: an action that would end the process, and an attribute that would switch a rule
+   * off, fail each command with exit 3 and a located error.
+   */
+  @TestFactory
+  Stream<DynamicTest> everyCommandRefusesRulesOutsideTheSubset() {
+    String proposal = "src/test/resources/mini/proposals/open.json";
+    String kase = "src/test/resources/mini/cases/open-door.json";
+    return Stream.of("subset-action-exit", "subset-attribute-enabled", "subset-function")
+        .flatMap(
+            fixture -> {
+              String dir = DIR.resolve(fixture).toString();
+              return Stream.of(
+                      new String[] {"evaluate", "--rules", dir, proposal},
+                      new String[] {"test", "--rules", dir, kase},
+                      new String[] {"check", dir},
+                      new String[] {"explore", "--rules", dir},
+                      new String[] {"nearest", "--rules", dir, proposal})
+                  .map(
+                      args ->
+                          DynamicTest.dynamicTest(
+                              fixture + ": " + args[0],
+                              () -> {
+                                Cli r = Cli.run(args);
+                                assertEquals(3, r.exit(), r.transcript());
+                                String code = fixture.startsWith("subset-action") ? "[rule-action]" : fixture.endsWith("function") ? "[drl-function]" : "[rule-attribute]";
+                                assertTrue(r.out().contains(dir + "/alpha.drl:") || r.err().contains(dir + "/alpha.drl:"), r.transcript());
+                                assertTrue((r.out() + r.err()).contains(code), r.transcript());
+                                assertFalse(r.err().contains("\tat "), r.transcript());
+                              }));
+            });
   }
 }

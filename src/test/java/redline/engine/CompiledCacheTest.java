@@ -61,4 +61,75 @@ class CompiledCacheTest {
       return s.filter(p -> p.toString().endsWith(".kbase")).toList();
     }
   }
+
+  @Test
+  void aSecondLoadIsServedFromTheCache(@TempDir Path cache) throws Exception {
+    RuleBook first = RuleBook.load(Path.of("rules"), "rules", cache);
+    assertTrue(first.files().stream().allMatch(f -> f.descr() != null), "the first load parses");
+    RuleBook second = RuleBook.load(Path.of("rules"), "rules", cache);
+    assertTrue(second.files().stream().allMatch(f -> f.descr() == null), "the second load reads the cache (passes the class filter)");
+  }
+
+  @Test
+  void anEntryIsUsedOnlyForTheKeyItWasWrittenFor(@TempDir Path dir) throws Exception {
+    Path cache = dir.resolve("cache");
+    Path rules = copyOfMini(dir.resolve("rules"));
+    RuleBook.load(rules, "rules", cache);
+    Path entry = files(cache).get(0);
+    Files.writeString(rules.resolve("beta.drl"), Files.readString(rules.resolve("beta.drl")).replace("500000", "400000"));
+    String newKey = CompiledCache.key(rules, "rules");
+    Files.copy(entry, cache.resolve(newKey + ".kbase"));
+    RuleBook book = RuleBook.load(rules, "rules", cache);
+    assertTrue(book.files().stream().allMatch(f -> f.descr() != null), "an entry under another key's name is not used");
+    assertTrue(book.constraints().stream().anyMatch(c -> c.condition().contains("400000")), book.constraints().toString());
+  }
+
+  /** A class whose deserialisation would run code. */
+  static final class Planted implements java.io.Serializable {
+    static volatile boolean ran;
+
+    private void readObject(java.io.ObjectInputStream in) throws IOException, ClassNotFoundException {
+      in.defaultReadObject();
+      ran = true;
+    }
+  }
+
+  @Test
+  void aFilePlantedInTheCacheRunsNoCode(@TempDir Path dir) throws Exception {
+    Path cache = Files.createDirectories(dir.resolve("cache"));
+    Path rules = copyOfMini(dir.resolve("rules"));
+    String key = CompiledCache.key(rules, "rules");
+    try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(Files.newOutputStream(cache.resolve(key + ".kbase")))) {
+      out.writeUTF(key);
+      out.writeObject(new Planted());
+    }
+    RuleBook book = RuleBook.load(rules, "rules", cache);
+    assertTrue(!Planted.ran, "the planted class was deserialised");
+    assertTrue(book.constraints().size() > 0);
+  }
+
+  @Test
+  void oldEntriesAndLeftoverTemporaryFilesArePruned(@TempDir Path dir) throws Exception {
+    Path cache = Files.createDirectories(dir.resolve("cache"));
+    for (int i = 0; i < 20; i++) {
+      Path old = Files.writeString(cache.resolve("old" + i + ".kbase"), "x");
+      Files.setLastModifiedTime(old, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() - 86_400_000L + i));
+    }
+    Path leftover = Files.writeString(cache.resolve("abc.tmp"), "x");
+    Files.setLastModifiedTime(leftover, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() - 3_600_000L));
+    RuleBook.load(copyOfMini(dir.resolve("rules")), "rules", cache);
+    assertTrue(files(cache).size() <= CompiledCache.KEEP, files(cache).toString());
+    assertTrue(!Files.exists(leftover));
+    try (Stream<Path> s = Files.list(cache)) {
+      assertEquals(List.of(), s.filter(p -> p.toString().endsWith(".tmp")).toList());
+    }
+  }
+
+  static Path copyOfMini(Path rules) throws IOException {
+    Files.createDirectories(rules);
+    for (String f : List.of("vocabulary.yaml", "alpha.drl", "beta.drl")) {
+      Files.copy(Path.of("src/test/resources/mini/rules", f), rules.resolve(f));
+    }
+    return rules;
+  }
 }

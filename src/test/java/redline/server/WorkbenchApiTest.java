@@ -287,7 +287,7 @@ class WorkbenchApiTest {
     Path dir = Path.of("src/test/resources/bad-proposals");
     List<Path> inputs;
     try (Stream<Path> s = Files.list(dir)) {
-      inputs = s.filter(p -> p.toString().endsWith(".json")).sorted().toList();
+      inputs = s.filter(p -> p.toString().endsWith(".json") && Files.isRegularFile(p)).sorted().toList();
     }
     return inputs.stream()
         .map(

@@ -1,52 +1,33 @@
 package redline.server;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import redline.Cli;
 import redline.engine.RuleBook;
+import redline.engine.RulesException;
 
 /**
- * A rule that throws while running (the {@code bad-rules/throws} fixture) fails only the request
- * that triggers it: the answer is a 500 carrying the rule's located error as JSON, never a stack
- * trace, and the next request is answered as usual.
+ * A rule whose action runs code (the {@code bad-rules/throws} fixture) never reaches a server:
+ * the closed DRL subset refuses it when the rules are read, so no request can make a rule throw.
+ * {@code redline serve} on such a folder says where, and exits 3, without starting.
  */
 class WorkbenchRulesFailureTest {
+  static final String RULES = "src/test/resources/bad-rules/throws";
+
   @Test
-  void aFailingRuleFailsOneRequestNotTheServer() throws Exception {
-    RuleBook book = RuleBook.load(Path.of("src/test/resources/bad-rules/throws"), "rules");
-    Workbench workbench = Workbench.open(book, null, "cases");
-    WorkbenchServer server = WorkbenchServer.start(workbench, 0);
-    try {
-      java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
-      for (int round = 0; round < 3; round++) {
-        JsonNode failed = post(client, server, "{\"terms\": {\"alliance\": \"OPEN\", \"guarantee\": []}}", 500);
-        JsonNode errors = failed.get("evaluations").get(0).get("errors");
-        assertEquals(1, errors.size(), failed.toString());
-        assertEquals("rule-failed", errors.get(0).get("code").asText());
-        assertTrue(errors.get(0).get("message").asText().contains("deliberate failure"), errors.toString());
-        assertFalse(failed.toString().contains("\tat "), failed.toString());
-        JsonNode fine = post(client, server, "{\"terms\": {\"alliance\": \"RENOUNCED\", \"guarantee\": []}}", 200);
-        assertEquals(0, fine.get("evaluations").get(0).get("errors").size(), fine.toString());
-      }
-    } finally {
-      server.stop();
-    }
+  void rulesThatRunCodeAreRefusedBeforeAnyRequest() {
+    RulesException e = assertThrows(RulesException.class, () -> RuleBook.load(Path.of(RULES), "rules"));
+    assertTrue(e.diagnostics().stream().anyMatch(d -> d.code().equals("rule-action")), e.diagnostics().toString());
   }
 
-  private static JsonNode post(java.net.http.HttpClient client, WorkbenchServer server, String body, int status) throws Exception {
-    var r =
-        client.send(
-            java.net.http.HttpRequest.newBuilder(java.net.URI.create(server.url() + "api/evaluate"))
-                .header("Content-Type", "application/json")
-                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body))
-                .build(),
-            java.net.http.HttpResponse.BodyHandlers.ofString());
-    assertEquals(status, r.statusCode(), r.body());
-    assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("application/json"));
-    return Served.JSON.readTree(r.body());
+  @Test
+  void serveOnSuchAFolderExitsWithTheLocatedErrorAndStartsNothing() {
+    Cli r = Cli.run("serve", "--rules", RULES, "--port", "0");
+    assertTrue(r.exit() == 3, r.transcript());
+    assertTrue(r.err().contains("alpha.drl:") && r.err().contains("rule-action"), r.transcript());
+    assertTrue(!r.out().contains("listening"), r.transcript());
   }
 }

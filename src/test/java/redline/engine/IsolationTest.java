@@ -1,0 +1,109 @@
+package redline.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.StringReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.drools.drl.ast.descr.PackageDescr;
+import org.drools.drl.parser.DrlParser;
+import org.junit.jupiter.api.Test;
+import redline.load.RuleFile;
+import redline.model.Evaluation;
+import redline.model.Proposal;
+import redline.model.TermValue;
+
+/**
+ * One failure, one proposal: a rule that throws, or runs out of time, on some proposals yields
+ * an error for those proposals only; the others of the batch keep their verdicts, and the
+ * checker reports the failing constraint as failing, never as never-broken. The closed subset
+ * refuses such actions at load, so the rule book is built here past the reader, as a rule the
+ * engine itself got wrong would be.
+ */
+class IsolationTest {
+  static final Path MINI = Path.of("src/test/resources/mini/rules");
+
+  /** The mini rules with {@code action} as the action of rule AA-01 (broken when alliance is OPEN). */
+  static RuleBook withAction(String action) throws Exception {
+    RuleBook.Loaded loaded = RuleBook.read(MINI, MINI.toString());
+    List<RuleFile> files = new ArrayList<>();
+    for (RuleFile f : loaded.files()) {
+      if (f.party().equals("AA")) {
+        String text = Files.readString(MINI.resolve("alpha.drl"));
+        int when = text.indexOf("Proposal( alliance == \"OPEN\" )\nthen\n") + "Proposal( alliance == \"OPEN\" )\nthen\n".length();
+        text = text.substring(0, when) + "    " + action + "\n" + text.substring(when);
+        DrlParser parser = new DrlParser();
+        PackageDescr descr = parser.parse((org.kie.api.io.Resource) null, new StringReader(text));
+        assertFalse(parser.hasErrors(), parser.getErrors().toString());
+        files.add(new RuleFile(f.shown(), f.party(), descr, f.constraints()));
+      } else {
+        files.add(f);
+      }
+    }
+    RuleBook.Loaded patched = new RuleBook.Loaded(loaded.vocabulary(), loaded.sources(), files, loaded.diagnostics());
+    return RuleBook.of(MINI.toString(), patched, Compiler.compile(patched.vocabulary(), files, List.of()));
+  }
+
+  static List<Proposal> batch() {
+    List<Proposal> out = new ArrayList<>();
+    for (int i = 0; i < 50; i++) {
+      String alliance = i % 10 == 3 ? "OPEN" : "RENOUNCED";
+      out.add(Proposal.of("p" + i, Map.of("alliance", new TermValue.One(alliance), "guarantee", new TermValue.Many(new java.util.TreeSet<>(java.util.Set.of("BILATERAL"))), "army_cap", new TermValue.Number(50000, Map.of("peacetime", false)))));
+    }
+    return out;
+  }
+
+  @Test
+  void aRuleThatThrowsOnSomeProposalsFailsThoseOnly() throws Exception {
+    RuleBook book = withAction("throw new IllegalStateException(\"deliberate\");");
+    List<Proposal> proposals = batch();
+    List<Evaluation> results = new Evaluator(book).evaluateAll(proposals);
+    RuleBook clean = RuleBook.load(MINI);
+    List<Evaluation> expected = new Evaluator(clean).evaluateAll(proposals);
+    for (int i = 0; i < proposals.size(); i++) {
+      Evaluation e = results.get(i);
+      if (i % 10 == 3) {
+        assertTrue(e.parties().isEmpty(), e.toString());
+        assertEquals("rule-failed", e.errors().get(0).code());
+      } else {
+        assertTrue(e.errors().isEmpty(), e.errors().toString());
+        assertEquals(expected.get(i).parties().stream().map(r -> r.verdict()).toList(), e.parties().stream().map(r -> r.verdict()).toList());
+      }
+    }
+  }
+
+  @Test
+  void theTimeLimitIsPerProposal() throws Exception {
+    RuleBook book = withAction("try { Thread.sleep(1500); } catch (InterruptedException e) { }");
+    List<Proposal> proposals = batch().subList(0, 12); // one slow proposal: p3
+    List<Evaluation> results = new Evaluator(book, Duration.ofMillis(400)).evaluateAll(proposals);
+    for (int i = 0; i < proposals.size(); i++) {
+      Evaluation e = results.get(i);
+      if (i == 3) {
+        assertEquals("rule-timeout", e.errors().get(0).code(), e.toString());
+      } else {
+        assertTrue(e.errors().isEmpty(), i + ": " + e.errors());
+        assertFalse(e.parties().isEmpty());
+      }
+    }
+  }
+
+  @Test
+  void theCheckerCallsAFailingConstraintFailingNotNeverBroken() throws Exception {
+    RuleBook book = withAction("throw new IllegalStateException(\"deliberate\");");
+    Decisions d = Decisions.compute(new Evaluator(book));
+    // AA-01 fails on every probe with alliance OPEN, so exactly the constraints probed with
+    // that value (the ones reading alliance) are undecided; the others are decided as usual
+    assertTrue(d.failed().contains("AA-01"));
+    for (var c : book.constraints()) {
+      assertEquals(c.reads().contains("alliance"), d.failed().contains(c.id()), c.id());
+    }
+    assertFalse(d.errors().isEmpty());
+  }
+}
