@@ -29,7 +29,7 @@ public final class ConstraintStage implements Stage {
   public List<Diagnostic> run(Context context) {
     List<Diagnostic> out = new ArrayList<>(context.decisions().errors());
     for (ConstraintAnalysis a : context.analyses().values()) {
-      String what = a.constraint().kind().word().replace('-', ' ') + " `" + a.id() + "`";
+      String what = a.constraint().kind().word().replace('-', ' ') + " `" + a.id() + "` (" + a.constraint().title() + ")";
       String terms = Wording.terms(a.reads());
       String decided = "decided by the rules engine over all " + a.combinations() + " values of " + terms;
       if (!a.canBreak()) {

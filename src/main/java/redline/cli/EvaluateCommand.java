@@ -53,6 +53,9 @@ final class EvaluateCommand implements Callable<Integer> {
   @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE})")
   Common.Format format;
 
+  @Option(names = {"--detail", "--explain"}, description = "list every constraint of every party with its stance, not only those that decided the verdict")
+  boolean detail;
+
   @Option(names = "--party", paramLabel = "CODE", split = ",", description = "only report these parties, e.g. --party RU,UA")
   List<String> parties = new ArrayList<>();
 
@@ -112,7 +115,7 @@ final class EvaluateCommand implements Callable<Integer> {
           out.println();
         }
         first = false;
-        EvaluationReport.text(e, out, common.style());
+        EvaluationReport.text(e, out, common.style(), detail);
       }
     }
     out.flush();

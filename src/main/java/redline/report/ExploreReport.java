@@ -144,7 +144,7 @@ public final class ExploreReport {
             + (more ? s.dim(" (first " + x.relaxations().size() + " shown; --limit N for more)") : ""));
     int i = 0;
     for (Exploration.Relaxation r : x.relaxations()) {
-      out.println(String.format("  %2d. ", ++i) + String.join(", ", r.constraints().stream().map(Constraint::id).toList()));
+      out.println(String.format("  %2d. ", ++i) + String.join(", ", r.constraints().stream().map(EvaluationReport::named).toList()));
       out.println("      " + s.dim("parties that would move: " + codes(r.parties())));
     }
     if (!x.partySets().isEmpty()) {

@@ -104,7 +104,7 @@ public final class NearestReport {
   }
 
   private static String ids(List<Constraint> cs) {
-    return String.join(", ", cs.stream().map(Constraint::id).toList());
+    return String.join(", ", cs.stream().map(EvaluationReport::named).toList());
   }
 
   private static String codes(List<Party> parties) {
