@@ -228,7 +228,8 @@ public final class Explorer {
         stopped ? List.of() : partySets(corrections),
         groups.size(),
         stopped,
-        errors);
+        errors,
+        Ranges.of(space));
   }
 
   private static double sum(double[] v) {

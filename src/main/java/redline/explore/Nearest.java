@@ -181,7 +181,7 @@ public final class Nearest {
     return new Suggestions(
         draft, before, problem.parties(), problem.objections(), maxChanges, open, settle, blocked, suggestions, minimum,
         suggestions.isEmpty() ? (stopped ? atLeast : Math.max(atLeast, maxChanges + 1)) : minimum, stopped,
-        errors);
+        errors, Ranges.of(space));
   }
 
   /** True when some values of the group's set and settled terms break none of its hard constraints. */

@@ -59,7 +59,7 @@ public final class NearestReport {
       int i = 0;
       for (Suggestions.Suggestion g : x.suggestions()) {
         out.println();
-        suggestion(++i, g, out, s);
+        suggestion(++i, g, x.ranges(), out, s);
       }
       out.println();
       out.println(s.dim("every suggestion was re-evaluated by the engine before it was printed"));
@@ -72,11 +72,11 @@ public final class NearestReport {
     out.flush();
   }
 
-  private static void suggestion(int i, Suggestions.Suggestion g, PrintWriter out, Style s) {
+  private static void suggestion(int i, Suggestions.Suggestion g, redline.explore.Ranges ranges, PrintWriter out, Style s) {
     String lost = g.lost() > 0 ? "preference score lost " + g.lost() : g.lost() < 0 ? "preference score gained " + (-g.lost()) : "no preference score lost";
     out.println(s.bold(i + ". " + g.size() + (g.size() == 1 ? " change" : " changes")) + ", " + lost);
     for (Suggestions.Change c : g.changes()) {
-      out.println("   " + c.term() + ": " + (c.settles() ? s.dim("(open)") : c.from().render()) + " -> " + s.bold(c.to().render())
+      out.println("   " + c.term() + ": " + (c.settles() ? s.dim("(open)") : c.from().render()) + " -> " + s.bold(ranges.render(c.term(), c.to()))
           + (c.settles() ? s.dim("  settles an open term") : ""));
     }
     out.println("   verdicts: " + EvaluationReport.summary(g.after(), s));
@@ -131,6 +131,7 @@ public final class NearestReport {
     o.put("atLeast", x.atLeast());
     o.put("exact", !x.partial());
     o.put("partial", x.partial());
+    o.set("ranges", ExploreReport.ranges(x.ranges()));
     ArrayNode list = o.putArray("suggestions");
     for (Suggestions.Suggestion g : x.suggestions()) {
       ObjectNode so = list.addObject();
