@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
       ExploreCommand.class,
       NearestCommand.class,
       CompareCommand.class,
+      TableCommand.class,
       NewCommand.class,
       SchemaCommand.class,
       BenchCommand.class,
