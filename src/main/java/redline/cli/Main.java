@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
       NearestCommand.class,
       CompareCommand.class,
       TableCommand.class,
+      BriefCommand.class,
       NewCommand.class,
       SchemaCommand.class,
       BenchCommand.class,

@@ -170,14 +170,21 @@ public final class TableReport {
     out.flush();
   }
 
-  /** Escapes text for a Markdown table cell or line: the characters Markdown gives a meaning. */
+  /** Escapes text for a Markdown table cell or line: HTML as entities, a backslash before the characters Markdown gives a meaning. */
   public static String md(String s) {
     StringBuilder sb = new StringBuilder();
     for (char ch : Text.safe(s).toCharArray()) {
-      if ("\\`*_{}[]<>()#+!|~".indexOf(ch) >= 0) {
-        sb.append('\\');
+      switch (ch) {
+        case '<' -> sb.append("&lt;");
+        case '>' -> sb.append("&gt;");
+        case '&' -> sb.append("&amp;");
+        default -> {
+          if ("\\`*_{}[]()#+!|~".indexOf(ch) >= 0) {
+            sb.append('\\');
+          }
+          sb.append(ch);
+        }
       }
-      sb.append(ch);
     }
     return sb.toString();
   }
