@@ -138,9 +138,7 @@ public final class ProposalReader {
               "unknown-term",
               value.at(),
               "unknown term `" + name + "`",
-              Fields.hintOr(
-                  Vocabulary.didYouMean(name, vocabulary.terms().keySet()),
-                  "see `redline schema` for the terms")));
+              termHint(name)));
       return;
     }
     if (value.is(Node.Type.NULL)) {
@@ -249,7 +247,26 @@ public final class ProposalReader {
               "term `" + term.name() + "` must be between 0 and " + (Limit.NONE - 1) + ", not `" + number.show() + "`"));
       return;
     }
+    if (number.is(Node.Type.STRING) && number.text().trim().matches("[0-9]+|[0-9]{1,3}([,_ .'][0-9]{3})+")) {
+      String digits = number.text().trim().replaceAll("[^0-9]", "");
+      found.add(
+          Diagnostic.error(
+              "quoted-number",
+              number.at(),
+              "term `" + term.name() + "` takes a number, not text: `\"" + number.text() + "\"` is in quotes",
+              (digits.equals(number.text().trim()) ? "remove the quotes" : "remove the quotes and the separators") + ": write " + digits));
+      return;
+    }
     found.add(Fields.wrongType(number, "term `" + term.name() + "`", expected));
+  }
+
+  /** "did you mean" for an unknown term: close in spelling, else a prefix or a part of a term's name. */
+  private String termHint(String name) {
+    List<String> m = redline.model.Suggest.matches(name, vocabulary.terms().keySet(), 3);
+    if (m.isEmpty()) {
+      return "see `redline schema` or `redline new` for the terms";
+    }
+    return "did you mean " + String.join(" or ", m.stream().map(t -> "`" + t + "`").toList()) + "?";
   }
 
   /** Reads the base named by {@code ext} into {@code terms}, reporting a missing base or a cycle at {@code ext}. */
