@@ -27,9 +27,10 @@ import redline.report.BriefReport;
     name = "brief",
     mixinStandardHelpOptions = true,
     description = {
-      "Writes a one-page briefing: a traffic-light table of drafts and parties, the reasons",
-      "for each verdict, the date of the positions used and the sources cited with links.",
-      "HTML (self-contained, printable on A4) or Markdown."
+      "Writes a one-page briefing on drafts, to hand to a minister.",
+      "A traffic-light table of drafts and parties, the reasons for each verdict, the date",
+      "of the positions used and the sources cited with links; HTML (self-contained,",
+      "printable on A4) or Markdown."
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {

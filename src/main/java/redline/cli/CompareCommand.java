@@ -25,8 +25,9 @@ import redline.report.Json;
     name = "compare",
     mixinStandardHelpOptions = true,
     description = {
-      "Compares a draft with a base draft: the terms that differ, whose verdict moved and",
-      "which way, the constraints that flipped and each party's change of preference score."
+      "Compares a draft with a base draft: what moved, and which way.",
+      "Shows the terms that differ, whose verdict moved and which way, the constraints",
+      "that flipped (with their titles) and each party's change of preference score."
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {

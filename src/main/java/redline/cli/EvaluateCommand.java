@@ -50,8 +50,15 @@ final class EvaluateCommand implements Callable<Integer> {
   @Parameters(arity = "1..*", paramLabel = "FILE", description = "proposal files (JSON); a folder stands for its *.json files")
   List<Path> files;
 
-  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE})")
-  Common.Format format;
+  /** The formats of the report; {@code table} is the table of {@code redline table}. */
+  enum Format {
+    text,
+    json,
+    table
+  }
+
+  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "text, json or table (default: ${DEFAULT-VALUE})")
+  Format report;
 
   @Option(names = {"--detail", "--explain"}, description = "list every constraint of every party with its stance, not only those that decided the verdict")
   boolean detail;
@@ -62,6 +69,7 @@ final class EvaluateCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     CommandLine cl = spec.commandLine();
+    Common.Format format = report == Format.json ? Common.Format.json : Common.Format.text;
     RuleBook book = common.load(cl, format);
     if (book == null) {
       return ExitCode.RULES;
@@ -100,7 +108,9 @@ final class EvaluateCommand implements Callable<Integer> {
       evaluations.add(wanted.isEmpty() ? e : new Evaluation(e.proposal(), e.parties().stream().filter(r -> wanted.contains(r.party().code())).toList(), e.errors()));
     }
     PrintWriter out = cl.getOut();
-    if (format == Common.Format.json) {
+    if (report == Format.table) {
+      redline.report.TableReport.text(redline.report.TableReport.of(evaluations), out, common.style());
+    } else if (format == Common.Format.json) {
       ObjectNode root = Json.object();
       ArrayNode list = root.putArray("evaluations");
       evaluations.forEach(e -> list.add(EvaluationReport.json(e)));

@@ -24,8 +24,9 @@ import redline.report.Json;
     name = "new",
     mixinStandardHelpOptions = true,
     description = {
-      "Writes a new proposal file: a skeleton naming every term (each open, its options in",
-      "`notes`), a copy of a draft (--from), or a draft that builds on one (--extends)."
+      "Writes a new proposal file to start a draft from.",
+      "A skeleton naming every term (each open, its options in `notes`), a copy of a",
+      "draft (--from), or a draft that builds on one and sets only what it changes (--extends)."
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:written", "2:bad input: the draft to start from is malformed, or the output file exists", "3:the vocabulary failed to load"})

@@ -24,8 +24,9 @@ import redline.report.TableReport;
     name = "table",
     mixinStandardHelpOptions = true,
     description = {
-      "Evaluates many drafts at once: one row per draft, one column per party, each cell the",
-      "verdict with the constraint that decided it in a footnote; text, Markdown, CSV or JSON."
+      "Tabulates many drafts at once: a row per draft, a column per party.",
+      "Each cell is the verdict, with the constraint that decided it in a footnote;",
+      "as text, Markdown, CSV or JSON. A folder stands for its cases."
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {

@@ -63,6 +63,15 @@ class TableTest {
   }
 
   @Test
+  void evaluateGivesTheSameTableWithFormatTable() {
+    Cli table = Cli.run("table", "--color", "never", "cases/us-28-point-plan.json", "cases/putin-alaska-terms.json");
+    Cli evaluate = Cli.run("evaluate", "--color", "never", "--format", "table", "cases/us-28-point-plan.json", "cases/putin-alaska-terms.json");
+    assertEquals(0, evaluate.exit(), evaluate.transcript());
+    assertTrue(table.out().contains("putin-alaska-terms") && table.out().contains("us-28-point-plan"));
+    assertEquals(table.out().lines().sorted().toList(), evaluate.out().lines().sorted().toList());
+  }
+
+  @Test
   void csvQuotesAndDefusesFormulas() {
     Cli r = Cli.run("table", "--format", "csv", "cases/us-28-point-plan.json");
     assertEquals(0, r.exit(), r.transcript());
