@@ -17,9 +17,13 @@ final class Drafts {
   static List<Proposal> read(Vocabulary vocabulary, List<Path> paths, List<Diagnostic> problems) throws IOException {
     ProposalReader reader = new ProposalReader(vocabulary);
     List<Proposal> out = new ArrayList<>();
-    List<Path> files = new ArrayList<>(Inputs.expand(paths));
-    // a base before its variants: us-28-point-plan before us-28-point-plan--army-800k-peacetime
-    files.sort(java.util.Comparator.comparing((Path f) -> f.toString().replaceAll("\\.json$", "")));
+    List<Path> files = new ArrayList<>();
+    for (Path p : paths) {
+      List<Path> found = new ArrayList<>(Inputs.expand(List.of(p)));
+      // in a folder, a base before its variants: us-28-point-plan before us-28-point-plan--army-800k-peacetime
+      found.sort(java.util.Comparator.comparing((Path f) -> f.toString().replaceAll("\\.json$", "")));
+      files.addAll(found);
+    }
     for (Path f : files) {
       if (f.getFileName().toString().endsWith(".schema.json")) {
         continue; // the schema saved beside the cases for editors is not a proposal
