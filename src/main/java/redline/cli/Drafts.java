@@ -25,9 +25,6 @@ final class Drafts {
       files.addAll(found);
     }
     for (Path f : files) {
-      if (f.getFileName().toString().endsWith(".schema.json")) {
-        continue; // the schema saved beside the cases for editors is not a proposal
-      }
       ProposalReader.Result r = reader.read(f, f.toString());
       problems.addAll(r.diagnostics());
       if (r.proposal() != null) {

@@ -11,13 +11,14 @@ import java.util.stream.Stream;
 final class Inputs {
   private Inputs() {}
 
-  /** The files named by {@code paths}, folders expanded to their sorted {@code *.json} files. */
+  /** The files named by {@code paths}, folders expanded to their sorted {@code *.json} files (not {@code *.schema.json}). */
   static List<Path> expand(List<Path> paths) throws IOException {
     List<Path> out = new ArrayList<>();
     for (Path p : paths) {
       if (Files.isDirectory(p)) {
         try (Stream<Path> s = Files.walk(p)) {
           s.filter(f -> f.getFileName().toString().endsWith(".json"))
+              .filter(f -> !f.getFileName().toString().endsWith(".schema.json")) // a schema saved for editors is no proposal
               .filter(Files::isRegularFile)
               .sorted()
               .forEach(out::add);

@@ -128,13 +128,13 @@ public final class EvaluationReport {
       Constraint k = c.constraint();
       boolean broken = c.status() == Status.BROKEN;
       String label = k.kind().word().replace('-', ' ') + " " + (broken ? "broken" : "open");
-      String head = "  " + k.id() + " " + k.title() + ": ";
+      String head = "  " + k.id() + " " + Text.safe(k.title()) + ": ";
       String body = broken ? terms(c) : String.join(", ", c.terms().keySet()) + " open";
       String tail = "  (" + label + "; " + String.join(", ", k.sources()) + ")";
       if (head.length() + body.length() + tail.length() <= WIDTH) {
-        out.println("  " + s.bold(k.id()) + " " + k.title() + ": " + body + s.dim(tail));
+        out.println("  " + s.bold(k.id()) + " " + Text.safe(k.title()) + ": " + body + s.dim(tail));
       } else {
-        out.println("  " + s.bold(k.id()) + " " + k.title() + ":");
+        out.println("  " + s.bold(k.id()) + " " + Text.safe(k.title()) + ":");
         wrap(body + tail, " ".repeat(3 + k.id().length()), out, s);
       }
     }
@@ -211,7 +211,7 @@ public final class EvaluationReport {
 
   /** A constraint as it appears in any report: its id with its title, {@code RU-06 (Ukraine must be neutral)}. */
   public static String named(Constraint k) {
-    return k.id() + " (" + k.title() + ")";
+    return k.id() + " (" + Text.safe(k.title()) + ")";
   }
 
   private static void constraint(ConstraintResult c, PrintWriter out, Style s) {
