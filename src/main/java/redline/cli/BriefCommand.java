@@ -15,6 +15,10 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import redline.engine.Evaluator;
+import redline.explore.Nearest;
+import redline.explore.Problem;
+import redline.explore.Progress;
+import redline.explore.Suggestions;
 import redline.engine.RuleBook;
 import redline.load.SourceLinks;
 import redline.model.Diagnostic;
@@ -58,6 +62,9 @@ final class BriefCommand implements Callable<Integer> {
   @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "html", description = "html or markdown (default: ${DEFAULT-VALUE})")
   Format format;
 
+  @Option(names = "--max-changes", paramLabel = "K", defaultValue = "3", description = "look for the nearest version no party rejects within K changes; 0: do not look (default: ${DEFAULT-VALUE})")
+  int maxChanges;
+
   @Override
   public Integer call() throws IOException {
     CommandLine cl = spec.commandLine();
@@ -74,8 +81,27 @@ final class BriefCommand implements Callable<Integer> {
       common.printErrors(cl, Common.Format.text, "no briefing was written", problems);
       return ExitCode.BAD_INPUT;
     }
-    List<Evaluation> evaluations = new Evaluator(book).evaluateAll(proposals);
-    BriefReport.Page page = BriefReport.page(evaluations, book.constraints(), book.sources(), links.links());
+    Evaluator evaluator = new Evaluator(book);
+    List<Evaluation> evaluations = evaluator.evaluateAll(proposals);
+    List<Suggestions> nearest = new ArrayList<>();
+    Problem all = Problem.of(book, new java.util.LinkedHashSet<>(), false);
+    if (maxChanges > 0) {
+      // one decided space holding every draft's values serves every search
+      java.util.Map<String, List<redline.model.TermValue>> extra = new java.util.LinkedHashMap<>();
+      proposals.forEach(p -> p.terms().forEach((t, v) -> {
+        List<redline.model.TermValue> vs = extra.computeIfAbsent(t, k -> new ArrayList<>());
+        if (!vs.contains(v)) {
+          vs.add(v);
+        }
+      }));
+      redline.explore.Space space = redline.explore.Space.of(evaluator, extra);
+      for (Proposal p : proposals) {
+        nearest.add(Nearest.search(evaluator, space, all, p, maxChanges, 1, Progress.NONE));
+      }
+    } else {
+      proposals.forEach(p -> nearest.add(null));
+    }
+    BriefReport.Page page = BriefReport.page(evaluations, nearest, book.constraints(), book.sources(), links.links());
     String text;
     if (format == Format.html) {
       text = BriefReport.html(page);

@@ -45,13 +45,17 @@ public record Ranges(Map<String, Map<TermValue, String>> text) {
       if (values.isEmpty() || !(values.get(0) instanceof TermValue.Number)) {
         continue;
       }
-      TreeSet<Integer> points = new TreeSet<>();
-      for (TermValue v : values) {
-        points.add(((TermValue.Number) v).value());
-      }
       Map<TermValue, String> shown = new LinkedHashMap<>();
       for (int v = 0; v < values.size(); v++) {
         TermValue.Number n = (TermValue.Number) values.get(v);
+        // the boundaries among values with the same flags: the thresholds the rules compare with are
+        // in every flag variant; a draft's own value may be in one variant only
+        TreeSet<Integer> points = new TreeSet<>();
+        for (TermValue x : values) {
+          if (((TermValue.Number) x).flags().equals(n.flags())) {
+            points.add(((TermValue.Number) x).value());
+          }
+        }
         // the numbers this class covers: each member's value up to the next point of the domain
         TreeSet<Integer> starts = new TreeSet<>();
         for (int m = 0; m < values.size(); m++) {

@@ -40,8 +40,9 @@ public final class BriefReport {
   public record PartyView(String code, String name, String asOf) {}
 
   /** One draft: its identity, one cell per party and the reasons per party. */
-  public record DraftView(String id, String title, String file, String asOf, List<String> sources, List<CellView> cells, List<ReasonView> reasons, List<String> open, String errors) {
+  public record DraftView(String id, String title, String file, String asOf, List<String> sources, List<CellView> cells, List<ReasonView> reasons, List<String> open, String errors, String nearest, List<String> changes) {
     public DraftView {
+      changes = List.copyOf(changes);
       sources = List.copyOf(sources);
       cells = java.util.Collections.unmodifiableList(new ArrayList<>(cells));
       reasons = List.copyOf(reasons);
@@ -69,8 +70,17 @@ public final class BriefReport {
   /** One source cited: its catalogue id, title and link (empty when the catalogue has none). */
   public record SourceView(String id, String title, String url) {}
 
-  /** Builds the page of {@code evaluations}; {@code catalogue} maps source ids to titles, {@code links} to URLs. */
+  /** Builds the page of {@code evaluations} without nearest versions. */
   public static Page page(List<Evaluation> evaluations, List<Constraint> constraints, Map<String, String> catalogue, Map<String, String> links) {
+    return page(evaluations, java.util.Collections.nCopies(evaluations.size(), null), constraints, catalogue, links);
+  }
+
+  /**
+   * Builds the page of {@code evaluations}; {@code nearest} holds, per evaluation, the search for
+   * the nearest version no party rejects (or null); {@code catalogue} maps source ids to titles,
+   * {@code links} to URLs.
+   */
+  public static Page page(List<Evaluation> evaluations, List<redline.explore.Suggestions> nearest, List<Constraint> constraints, Map<String, String> catalogue, Map<String, String> links) {
     Map<String, Party> parties = new LinkedHashMap<>();
     evaluations.forEach(e -> e.parties().forEach(r -> parties.putIfAbsent(r.party().code(), r.party())));
     Map<String, LocalDate> latest = new LinkedHashMap<>();
@@ -82,7 +92,8 @@ public final class BriefReport {
     String asOf = latest.values().stream().max(LocalDate::compareTo).map(LocalDate::toString).orElse("");
     TreeSet<String> cited = new TreeSet<>(BriefReport::bySourceId);
     List<DraftView> drafts = new ArrayList<>();
-    for (Evaluation e : evaluations) {
+    for (int index = 0; index < evaluations.size(); index++) {
+      Evaluation e = evaluations.get(index);
       Proposal p = e.proposal();
       cited.addAll(p.sources());
       List<CellView> cells = new ArrayList<>();
@@ -105,7 +116,10 @@ public final class BriefReport {
         reasons.add(new ReasonView(code, r.party().name(), r.verdict().name(), light(r.verdict()), items));
       }
       String errors = e.errors().isEmpty() ? "" : String.join("; ", e.errors().stream().map(d -> d.message()).toList());
-      drafts.add(new DraftView(p.id(), p.title(), p.file(), p.asOf(), p.sources(), cells, reasons, EvaluationReport.openTerms(e), errors));
+      redline.explore.Suggestions x = nearest.get(index);
+      List<String> changes = new ArrayList<>();
+      drafts.add(new DraftView(p.id(), p.title(), p.file(), p.asOf(), p.sources(), cells, reasons, EvaluationReport.openTerms(e), errors,
+          nearest(x, changes), changes));
     }
     List<SourceView> sources = new ArrayList<>();
     for (String id : cited) {
@@ -115,6 +129,29 @@ public final class BriefReport {
         ? "Briefing: " + evaluations.get(0).proposal().id()
         : "Briefing: " + evaluations.size() + " drafts";
     return new Page(title, asOf, pv, drafts, sources);
+  }
+
+  /** One sentence on the nearest version no party rejects; its changes go to {@code changes}. */
+  static String nearest(redline.explore.Suggestions x, List<String> changes) {
+    if (x == null) {
+      return "";
+    }
+    if (x.suggestions().isEmpty()) {
+      if (!x.blocked().isEmpty()) {
+        return "No version of this draft is free of every party's red lines: they cannot all hold on "
+            + String.join(", ", x.blocked()) + ".";
+      }
+      return x.partial() ? "" : "No version within " + x.maxChanges() + " changes is rejected by no party.";
+    }
+    redline.explore.Suggestions.Suggestion g = x.suggestions().get(0);
+    for (redline.explore.Suggestions.Change c : g.changes()) {
+      changes.add(c.term() + ": " + (c.settles() ? "(open)" : c.from().render()) + " -> " + x.ranges().render(c.term(), c.to()));
+    }
+    if (g.size() == 0) {
+      return "No party rejects this draft" + (changes.isEmpty() ? "." : " once its open terms are settled so:");
+    }
+    return "Nearest version that no party rejects (" + g.size() + (g.size() == 1 ? " change" : " changes") + "; then "
+        + EvaluationReport.summary(g.after(), Style.PLAIN) + "):";
   }
 
   /** Catalogue ids in number order (S2 before S10), seed file names after them. */
@@ -204,6 +241,11 @@ public final class BriefReport {
       if (!d.open().isEmpty()) {
         out.println();
         out.println("Open terms: " + TableReport.md(String.join(", ", d.open())));
+      }
+      if (!d.nearest().isEmpty()) {
+        out.println();
+        out.println(TableReport.md(d.nearest()));
+        d.changes().forEach(c -> out.println("- " + TableReport.md(c)));
       }
     }
     out.println();
