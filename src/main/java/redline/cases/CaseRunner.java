@@ -83,21 +83,21 @@ public final class CaseRunner {
     for (Expectation x : c.expectations()) {
       PartyResult actual = e.party(x.party()).orElse(null);
       if (actual == null) {
-        out.add(new Mismatch(x.party(), "", x.verdict().name(), "(no rules)", "the party has no constraints"));
+        out.add(new Mismatch(x.party(), "", "", x.verdict().name(), "(no rules)", "the party has no constraints"));
         continue;
       }
       if (actual.verdict() != x.verdict()) {
-        out.add(new Mismatch(x.party(), "", x.verdict().name(), actual.verdict().name(), why(actual)));
+        out.add(new Mismatch(x.party(), "", "", x.verdict().name(), actual.verdict().name(), why(actual)));
       }
       for (ConstraintResult r : actual.constraints()) {
         String id = r.constraint().id();
         for (Status s : Status.values()) {
           if (x.ids(s).contains(id) && r.status() != s) {
-            out.add(new Mismatch(x.party(), id, s.name(), r.status().name(), r.explanation()));
+            out.add(new Mismatch(x.party(), id, r.constraint().title(), s.name(), r.status().name(), r.explanation()));
           }
         }
         if (c.exhaustive() && r.status() == Status.BROKEN && !x.ids(Status.BROKEN).contains(id) && !listed(x, id)) {
-          out.add(new Mismatch(x.party(), id, "not BROKEN (exhaustive case)", "BROKEN", r.explanation()));
+          out.add(new Mismatch(x.party(), id, r.constraint().title(), "not BROKEN (exhaustive case)", "BROKEN", r.explanation()));
         }
       }
     }
@@ -114,13 +114,13 @@ public final class CaseRunner {
     List<String> parts = new ArrayList<>();
     for (ConstraintResult c : r.constraints()) {
       if (c.status() == Status.BROKEN && c.constraint().kind() != redline.model.Kind.PREFERENCE) {
-        parts.add(c.constraint().id() + " (" + c.constraint().kind().word() + ") " + c.explanation());
+        parts.add(c.constraint().id() + " (" + c.constraint().title() + ", " + c.constraint().kind().word() + ") " + c.explanation());
       }
     }
     if (parts.isEmpty()) {
       for (ConstraintResult c : r.constraints()) {
         if (c.status() == Status.UNDETERMINED && c.constraint().kind() != redline.model.Kind.PREFERENCE) {
-          parts.add(c.constraint().id() + " " + c.explanation());
+          parts.add(c.constraint().id() + " (" + c.constraint().title() + ") " + c.explanation());
         }
       }
     }

@@ -36,7 +36,7 @@ public final class ConflictStage implements Stage {
         continue;
       }
       Constraint first = c.redLines().get(0).constraint();
-      List<String> named = c.redLines().stream().map(a -> "`" + a.id() + "` (" + a.constraint().party() + ")").toList();
+      List<String> named = c.redLines().stream().map(a -> "`" + a.id() + "` (" + a.constraint().party() + ": " + a.constraint().title() + ")").toList();
       out.add(
           new Diagnostic(
               Severity.NOTE,

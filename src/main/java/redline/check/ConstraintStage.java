@@ -59,7 +59,7 @@ public final class ConstraintStage implements Stage {
       }
     }
     for (ConstraintAnalysis a : context.analyses().values()) {
-      String what = a.constraint().kind().word().replace('-', ' ') + " `" + a.id() + "`";
+      String what = a.constraint().kind().word().replace('-', ' ') + " `" + a.id() + "` (" + a.constraint().title() + ")";
       String terms = Wording.terms(a.reads());
       String decided = "decided by the rules engine over all " + a.combinations() + " values of " + terms;
       if (context.decisions().failed().contains(a.id())) {

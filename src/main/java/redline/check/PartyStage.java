@@ -77,7 +77,7 @@ public final class PartyStage implements Stage {
           Diagnostic.warning(
               "duplicate-constraint",
               cb.at(),
-              kind + " `" + cb.id() + "` is broken by exactly the same proposals as `" + ca.id() + "`",
+              kind + " `" + cb.id() + "` (" + cb.title() + ") is broken by exactly the same proposals as `" + ca.id() + "` (" + ca.title() + ")",
               "`" + ca.id() + "` is at " + ca.at().render() + "; keep one of them"));
     } else if (aImpliesB) {
       out.add(subsumed(ca, cb, kind));
@@ -89,7 +89,7 @@ public final class PartyStage implements Stage {
   private static Diagnostic subsumed(Constraint narrow, Constraint wide, String kind) {
     boolean preference = narrow.kind() == Kind.PREFERENCE;
     String message =
-        kind + " `" + narrow.id() + "` is subsumed by `" + wide.id() + "`: every proposal that breaks `" + narrow.id() + "` also breaks `" + wide.id() + "`";
+        kind + " `" + narrow.id() + "` (" + narrow.title() + ") is subsumed by `" + wide.id() + "` (" + wide.title() + "): every proposal that breaks `" + narrow.id() + "` also breaks `" + wide.id() + "`";
     String hint =
         preference
             ? "both count against the score of such a proposal; `" + wide.id() + "` is at " + wide.at().render()

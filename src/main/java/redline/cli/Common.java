@@ -110,7 +110,7 @@ public final class Common {
     }
     PrintWriter err = cl.getErr();
     DiagnosticReport.print(diagnostics, err, style(), 0);
-    long errors = diagnostics.stream().filter(Diagnostic::isError).count();
+    long errors = diagnostics.stream().distinct().filter(Diagnostic::isError).count();
     err.println(headline + ": " + errors + (errors == 1 ? " error" : " errors"));
     err.flush();
   }

@@ -55,8 +55,18 @@ final class EvaluateCommand implements Callable<Integer> {
   @Parameters(arity = "1..*", paramLabel = "FILE", description = "proposal files (JSON); a folder stands for its *.json files")
   List<Path> files;
 
-  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE})")
-  Common.Format format;
+  /** The formats of the report; {@code table} is the table of {@code redline table}. */
+  enum Format {
+    text,
+    json,
+    table
+  }
+
+  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "text, json or table (default: ${DEFAULT-VALUE})")
+  Format report;
+
+  @Option(names = {"--detail", "--explain"}, description = "list every constraint of every party with its stance, not only those that decided the verdict")
+  boolean detail;
 
   @Option(names = "--party", paramLabel = "CODE", split = ",", description = "only report these parties, e.g. --party RU,UA")
   List<String> parties = new ArrayList<>();
@@ -64,6 +74,7 @@ final class EvaluateCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     CommandLine cl = spec.commandLine();
+    Common.Format format = report == Format.json ? Common.Format.json : Common.Format.text;
     RuleBook book = common.load(cl, format);
     if (book == null) {
       return ExitCode.RULES;
@@ -110,6 +121,7 @@ final class EvaluateCommand implements Callable<Integer> {
       json.writeStartArray();
     }
     boolean first = true;
+    List<Evaluation> rows = new ArrayList<>(); // the table needs every row before it prints
     for (int from = 0; from < proposals.size(); from += CHUNK) {
       List<Proposal> chunk = proposals.subList(from, Math.min(proposals.size(), from + CHUNK));
       for (Evaluation e : evaluator.evaluateAll(chunk)) {
@@ -120,7 +132,9 @@ final class EvaluateCommand implements Callable<Integer> {
         ruleFailed |= e.errors().stream().anyMatch(d -> !d.code().equals(Evaluator.INCOHERENT));
         // what the open terms could do, for every undetermined party
         List<Outlook> outlooks = e.withVerdict(Verdict.UNDETERMINED).isEmpty() ? List.of() : Outlook.of(evaluator, e);
-        if (json != null) {
+        if (report == Format.table) {
+          rows.add(e);
+        } else if (json != null) {
           json.writeTree(OutlookReport.evaluationJson(e, outlooks, vocabulary, evaluator.domains()));
         } else {
           if (!first) {
@@ -128,8 +142,7 @@ final class EvaluateCommand implements Callable<Integer> {
             out.println("-".repeat(72));
             out.println();
           }
-          EvaluationReport.text(e, out, common.style());
-          OutlookReport.text(outlooks, vocabulary, evaluator.domains(), out, common.style());
+          EvaluationReport.text(e, out, common.style(), detail, OutlookReport.byParty(outlooks, vocabulary, evaluator.domains()));
         }
         first = false;
       }
@@ -139,6 +152,9 @@ final class EvaluateCommand implements Callable<Integer> {
       if (out.checkError()) {
         break; // the reader went away (`| head`) or the disk is full: Main reports it
       }
+    }
+    if (report == Format.table) {
+      redline.report.TableReport.text(redline.report.TableReport.of(rows), out, common.style());
     }
     if (json != null) {
       json.writeEndArray();

@@ -25,8 +25,8 @@ final class Inputs {
   private Inputs() {}
 
   /**
-   * The files named by {@code paths}, folders expanded to their sorted {@code *.json} files;
-   * problems go to {@code problems}.
+   * The files named by {@code paths}, folders expanded to their sorted {@code *.json} files (not
+   * {@code *.schema.json}, a schema saved for editors); problems go to {@code problems}.
    */
   static List<Path> expand(List<Path> paths, List<Diagnostic> problems) {
     List<Path> out = new ArrayList<>();
@@ -57,7 +57,8 @@ final class Inputs {
           new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-              if (file.getFileName().toString().endsWith(".json")) {
+              String name = file.getFileName().toString();
+              if (name.endsWith(".json") && !name.endsWith(".schema.json")) {
                 // not only regular files: the reader refuses a pipe or device by name
                 found.add(file);
               }

@@ -29,6 +29,7 @@ import redline.model.TermValue;
  * @param relaxationCount how many minimal relaxations there are in all
  * @param partySets the minimal sets of parties whose red lines, all dropped, open the zone
  * @param groups the number of independent term groups searched
+ * @param ranges how the values found are shown (number classes as ranges)
  */
 public record Exploration(
     List<Party> parties,
@@ -47,7 +48,8 @@ public record Exploration(
     List<List<Party>> partySets,
     int groups,
     boolean partial,
-    List<Diagnostic> errors) {
+    List<Diagnostic> errors,
+    Ranges ranges) {
 
   public Exploration {
     parties = List.copyOf(parties);

@@ -225,7 +225,8 @@ public final class Explorer {
         stopped ? List.of() : partySets(corrections),
         groups.size(),
         stopped,
-        errors);
+        errors,
+        Ranges.of(space));
   }
 
   /** The number of proposals (classes of values) that break no coherence rule. */

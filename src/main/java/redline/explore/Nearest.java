@@ -73,7 +73,7 @@ public final class Nearest {
       // a draft that cannot exist, or rules that fail on it: nothing to start from
       return new Suggestions(
           draft, before, problem.parties(), problem.objections(), maxChanges, List.of(), List.of(), List.of(), List.of(), -1, 0, false,
-          before.errors());
+          before.errors(), Ranges.of(space));
     }
     int n = space.terms().size();
     int[] draftValue = new int[n];
@@ -195,7 +195,7 @@ public final class Nearest {
     return new Suggestions(
         draft, before, problem.parties(), problem.objections(), maxChanges, open, settle, blocked, suggestions, minimum,
         suggestions.isEmpty() ? (stopped ? atLeast : Math.max(atLeast, maxChanges + 1)) : minimum, stopped,
-        errors);
+        errors, Ranges.of(space));
   }
 
   /** True when some values of the group's set and settled terms break none of its hard constraints. */

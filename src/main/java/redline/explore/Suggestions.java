@@ -22,6 +22,7 @@ import redline.model.Verdict;
  * @param minimum the fewest changes that suffice, or -1 when none within {@code maxChanges}
  * @param atLeast when there is no suggestion: a lower bound on the changes needed
  * @param partial true when the search was stopped before it finished
+ * @param ranges how the values found are shown (number classes as ranges)
  */
 public record Suggestions(
     Proposal draft,
@@ -36,7 +37,8 @@ public record Suggestions(
     int minimum,
     int atLeast,
     boolean partial,
-    List<Diagnostic> errors) {
+    List<Diagnostic> errors,
+    Ranges ranges) {
 
   public Suggestions {
     parties = List.copyOf(parties);

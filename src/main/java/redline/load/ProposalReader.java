@@ -19,9 +19,31 @@ import redline.model.Vocabulary;
  * the valid ones), wrong types, duplicate keys and malformed JSON. Thread-safe.
  */
 public final class ProposalReader {
+  /**
+   * The top-level fields a proposal or case file may carry, each with its description: the one
+   * list both this reader and the generated JSON Schema ({@code redline schema}) follow.
+   */
+  public static final Map<String, String> FIELD_DESCRIPTIONS = fields();
+
   /** The top-level fields a proposal or case file may carry. */
-  public static final List<String> FIELDS =
-      List.of("id", "title", "sources", "asOf", "notes", "terms", "expect");
+  public static final List<String> FIELDS = List.copyOf(FIELD_DESCRIPTIONS.keySet());
+
+  private static Map<String, String> fields() {
+    Map<String, String> m = new LinkedHashMap<>();
+    m.put("$schema", "the JSON Schema of this file, for editors (ignored by Redline)");
+    m.put("id", "a short stable identifier (default: the file name)");
+    m.put("title", "the proposal's name in plain words");
+    m.put("extends", "a proposal file this one builds on, as a path relative to this file: its terms are taken, and this file sets only those it changes (null opens a term)");
+    m.put("sources", "source ids of the catalogue, or seed file names");
+    m.put("asOf", "the date the proposal was made, yyyy-mm-dd");
+    m.put("notes", "free text");
+    m.put("terms", "the terms the proposal sets");
+    m.put("expect", "for cases: the outcome expected per party (see README)");
+    return java.util.Collections.unmodifiableMap(m);
+  }
+
+  /** How many proposals a chain of {@code extends} may hold. */
+  public static final int MAX_EXTENDS = 16;
 
   private final Vocabulary vocabulary;
 
@@ -37,25 +59,32 @@ public final class ProposalReader {
     this.vocabulary = vocabulary;
   }
 
-  /** Reads the proposal in {@code file}, naming it {@code shown} in diagnostics. */
+  /**
+   * Reads the proposal in {@code file}, naming it {@code shown} in diagnostics. A file that
+   * {@code extends} a base reads the base first (its problems reported in the base's name).
+   */
   public Result read(Path file, String shown) {
-    return read(TreeReader.readJson(file, shown), shown);
+    return read(TreeReader.readJson(file, shown), shown, file, List.of());
   }
 
-  /** Reads a proposal from JSON text in memory. */
+  /**
+   * Reads a proposal from JSON text in memory (a request body, say). It names no file, so an
+   * {@code extends} is refused: text from elsewhere never makes Redline open a file.
+   */
   public Result read(byte[] json, String shown) {
-    return read(TreeReader.readJson(json, shown), shown);
+    return read(TreeReader.readJson(json, shown), shown, null, List.of());
   }
 
   /**
    * Reads a proposal from a tree already read, e.g. one member of a larger JSON document: its
-   * diagnostics keep the tree's own lines, columns and pointers.
+   * diagnostics keep the tree's own lines, columns and pointers. It was read from no file, so an
+   * {@code extends} is refused rather than resolved.
    */
   public Result read(Node root, String shown) {
-    return read(new TreeReader.Result(root, List.of()), shown);
+    return read(new TreeReader.Result(root, List.of()), shown, null, List.of());
   }
 
-  private Result read(TreeReader.Result tree, String shown) {
+  private Result read(TreeReader.Result tree, String shown, Path file, List<Path> chain) {
     List<Diagnostic> found = new ArrayList<>(tree.diagnostics());
     Node root = tree.root();
     if (root == null) {
@@ -81,7 +110,16 @@ public final class ProposalReader {
       }
     }
     f.string(root, "notes", false, "the proposal");
+    f.string(root, "$schema", false, "the proposal");
     Map<String, TermValue> terms = new LinkedHashMap<>();
+    Node ext = root.fields().get("extends");
+    if (ext != null && !ext.is(Node.Type.NULL)) {
+      if (!ext.is(Node.Type.STRING)) {
+        found.add(Fields.wrongType(ext, "`extends`", "the path of a proposal file, as a string"));
+      } else {
+        base(ext, shown, file, chain, terms, found);
+      }
+    }
     Node termsNode = root.fields().get("terms");
     if (termsNode == null) {
       found.add(
@@ -108,13 +146,12 @@ public final class ProposalReader {
               "unknown-term",
               value.at(),
               "unknown term `" + name + "`",
-              Fields.hintOr(
-                  Vocabulary.didYouMean(name, vocabulary.terms().keySet()),
-                  "see `redline schema` for the terms")));
+              termHint(name)));
       return;
     }
     if (value.is(Node.Type.NULL)) {
-      return; // explicitly left open
+      out.remove(name); // explicitly left open, also when a base sets it
+      return;
     }
     switch (term.kind()) {
       case ONE -> {
@@ -218,7 +255,82 @@ public final class ProposalReader {
               "term `" + term.name() + "` must be between 0 and " + (Limit.NONE - 1) + ", not `" + number.show() + "`"));
       return;
     }
+    if (number.is(Node.Type.STRING) && number.text().trim().matches("[0-9]+|[0-9]{1,3}([,_ .'][0-9]{3})+")) {
+      String digits = number.text().trim().replaceAll("[^0-9]", "");
+      found.add(
+          Diagnostic.error(
+              "quoted-number",
+              number.at(),
+              "term `" + term.name() + "` takes a number, not text: `\"" + number.text() + "\"` is in quotes",
+              (digits.equals(number.text().trim()) ? "remove the quotes" : "remove the quotes and the separators") + ": write " + digits));
+      return;
+    }
     found.add(Fields.wrongType(number, "term `" + term.name() + "`", expected));
+  }
+
+  /** "did you mean" for an unknown term: close in spelling, else a prefix or a part of a term's name. */
+  private String termHint(String name) {
+    List<String> m = redline.model.Suggest.matches(name, vocabulary.terms().keySet(), 3);
+    if (m.isEmpty()) {
+      return "see `redline schema` or `redline new` for the terms";
+    }
+    return "did you mean " + String.join(" or ", m.stream().map(t -> "`" + t + "`").toList()) + "?";
+  }
+
+  /** Reads the base named by {@code ext} into {@code terms}, reporting a missing base or a cycle at {@code ext}. */
+  private void base(Node ext, String shown, Path file, List<Path> chain, Map<String, TermValue> terms, List<Diagnostic> found) {
+    String name = ext.text();
+    if (file == null) {
+      found.add(
+          Diagnostic.error(
+              "extends-not-allowed",
+              ext.at(),
+              "`extends` names a file, and this proposal was not read from one",
+              "send the whole proposal, every term it sets, without `extends`"));
+      return;
+    }
+    Path dir = file.toAbsolutePath().normalize().getParent();
+    Path basePath = dir == null ? Path.of(name) : dir.resolve(name);
+    Path shownDir = Path.of(shown).getParent();
+    String baseShown = (shownDir == null ? Path.of(name) : shownDir.resolve(name)).normalize().toString();
+    Path self = file.toAbsolutePath().normalize();
+    Path key = basePath.toAbsolutePath().normalize();
+    List<Path> now = new ArrayList<>(chain);
+    now.add(self);
+    if (now.contains(key)) {
+      List<String> names = new ArrayList<>();
+      for (Path p : now.subList(now.indexOf(key), now.size())) {
+        names.add("`" + p.getFileName() + "`");
+      }
+      names.add("`" + key.getFileName() + "`");
+      found.add(
+          Diagnostic.error(
+              "extends-cycle",
+              ext.at(),
+              "`extends` makes a cycle: " + String.join(" extends ", names),
+              "a proposal cannot build on itself; point `extends` at a file that does not lead back here"));
+      return;
+    }
+    if (now.size() >= MAX_EXTENDS) {
+      found.add(Diagnostic.error("extends-too-deep", ext.at(), "`extends` chains more than " + MAX_EXTENDS + " proposals"));
+      return;
+    }
+    if (!java.nio.file.Files.isRegularFile(basePath)) {
+      found.add(
+          Diagnostic.error(
+              "missing-base",
+              ext.at(),
+              "the base `" + name + "` named by `extends` does not exist (looked for `" + baseShown + "`)",
+              "`extends` is a path relative to the folder of this file, e.g. \"us-28-point-plan.json\""));
+      return;
+    }
+    Result base = read(TreeReader.readJson(basePath, baseShown), baseShown, basePath, now);
+    found.addAll(base.diagnostics());
+    if (base.proposal() != null) {
+      terms.putAll(base.proposal().terms());
+    } else if (!Diagnostic.anyError(base.diagnostics())) {
+      found.add(Diagnostic.error("invalid-base", ext.at(), "the base `" + name + "` could not be read"));
+    }
   }
 
   private static String flagList(Term term) {

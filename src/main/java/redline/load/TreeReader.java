@@ -125,6 +125,11 @@ public final class TreeReader {
               "nesting is too deep: the limit is " + MAX_DEPTH + " levels of objects and lists"));
       return new Result(null, found);
     } catch (JsonProcessingException e) {
+      Diagnostic plain = format.equals("JSON") ? JsonMistakes.explain(bytes, e, shown) : null;
+      if (plain != null) {
+        found.add(plain);
+        return new Result(null, found);
+      }
       found.add(
           Diagnostic.error(
               format.equals("JSON") ? "malformed-json" : "malformed-yaml",

@@ -55,9 +55,9 @@ public record Diagnostic(Severity severity, String code, Location at, String mes
         + (hint.isEmpty() ? "" : " (" + hint + ")");
   }
 
-  /** A sorted copy of the given diagnostics. */
+  /** A sorted copy of the given diagnostics, each once (a base read by several drafts reports its problems once). */
   public static List<Diagnostic> sorted(List<Diagnostic> diagnostics) {
-    return diagnostics.stream().sorted(ORDER).toList();
+    return diagnostics.stream().distinct().sorted(ORDER).toList();
   }
 
   /** True when any of the diagnostics is an error. */

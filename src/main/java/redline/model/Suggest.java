@@ -27,6 +27,40 @@ public final class Suggest {
     return best != null && bestDistance <= allowed ? Optional.of(best) : Optional.empty();
   }
 
+  /**
+   * The candidates a word may stand for, best first: those it begins (or whose part after an
+   * underscore it begins), shortest first; else the one closest in spelling, if any is close; else
+   * those that contain it, shortest first. At most {@code max}. Case is ignored.
+   */
+  public static java.util.List<String> matches(String input, Collection<String> candidates, int max) {
+    java.util.List<String> out = new java.util.ArrayList<>();
+    if (input == null || input.isEmpty()) {
+      return out;
+    }
+    String lower = input.toLowerCase(Locale.ROOT);
+    java.util.Comparator<String> shortest = java.util.Comparator.comparingInt(String::length).thenComparing(java.util.Comparator.naturalOrder());
+    java.util.List<String> sorted = candidates.stream().sorted(shortest).toList();
+    if (lower.length() >= 3) {
+      for (String c : sorted) {
+        String l = c.toLowerCase(Locale.ROOT);
+        if (!l.equals(lower) && (l.startsWith(lower) || l.contains("_" + lower))) {
+          out.add(c);
+        }
+      }
+    }
+    if (out.isEmpty()) {
+      closest(input, candidates).ifPresent(out::add);
+    }
+    if (out.isEmpty() && lower.length() >= 3) {
+      for (String c : sorted) {
+        if (c.toLowerCase(Locale.ROOT).contains(lower)) {
+          out.add(c);
+        }
+      }
+    }
+    return out.size() > max ? out.subList(0, max) : out;
+  }
+
   /** Levenshtein distance between two strings. */
   static int distance(String a, String b) {
     int[] prev = new int[b.length() + 1];

@@ -55,7 +55,7 @@ public final class CaseReport {
   /** Expected versus actual, one line per difference, with the explanation of the actual. */
   public static void failure(CaseResult r, PrintWriter out, Style s, String indent) {
     for (Mismatch m : r.mismatches()) {
-      String what = m.constraint().isEmpty() ? m.party() + " verdict" : m.party() + " " + m.constraint();
+      String what = m.constraint().isEmpty() ? m.party() + " verdict" : m.party() + " " + m.constraint() + " (" + m.title() + ")";
       out.println(indent + s.bold(Text.escape(what)) + ": expected " + Text.escape(m.expected()) + ", actual " + s.red(Text.escape(m.actual())));
       out.println(indent + "  " + s.dim("because " + Text.escape(m.explanation())));
       if (m.constraint().isEmpty()) {
@@ -97,6 +97,9 @@ public final class CaseReport {
         ObjectNode mo = ms.addObject();
         mo.put("party", m.party());
         mo.put("constraint", m.constraint());
+        if (!m.title().isEmpty()) {
+          mo.put("title", m.title());
+        }
         mo.put("expected", m.expected());
         mo.put("actual", m.actual());
         mo.put("explanation", m.explanation());

@@ -22,8 +22,25 @@ import redline.model.Verdict;
 public final class EvaluationReport {
   private EvaluationReport() {}
 
-  /** Prints the text report of one evaluation. */
+  /** Prints the answer-first text report of one evaluation (see {@link #text(Evaluation, PrintWriter, Style, boolean)}). */
   public static void text(Evaluation e, PrintWriter out, Style s) {
+    text(e, out, s, false);
+  }
+
+  /**
+   * Prints the text report of one evaluation. Answer first: the summary, then per party its
+   * verdict and only the constraints that decided it, then what is left open. With {@code
+   * detail}, every constraint of every party with its stance.
+   */
+  public static void text(Evaluation e, PrintWriter out, Style s, boolean detail) {
+    text(e, out, s, detail, java.util.Map.of());
+  }
+
+  /**
+   * As above, with, for each UNDETERMINED party (by code), the lines that say what its open terms
+   * could do ({@link OutlookReport#byParty}): they take the place of its list of open constraints.
+   */
+  public static void text(Evaluation e, PrintWriter out, Style s, boolean detail, java.util.Map<String, List<String>> outlook) {
     Proposal p = e.proposal();
     out.println(s.bold("Proposal " + Text.escape(p.id())) + (p.title().isEmpty() ? "" : ": " + Text.escape(p.title())));
     List<String> facts = new ArrayList<>();
@@ -41,20 +58,25 @@ public final class EvaluationReport {
     out.println();
     if (!e.parties().isEmpty()) {
       out.println(s.bold("Summary: ") + summary(e, s));
-      for (PartyResult r : e.withVerdict(Verdict.REJECTS)) {
-        List<String> why = new ArrayList<>();
-        for (ConstraintResult c : r.with(Kind.RED_LINE, Status.BROKEN)) {
-          why.add(c.constraint().id() + " " + Text.escape(c.constraint().title()) + " (" + Text.escape(terms(c)) + ")");
-        }
-        String head = "  " + r.party().code() + " rejects: ";
-        for (int i = 0; i < why.size(); i++) {
-          out.println((i == 0 ? head : " ".repeat(head.length())) + why.get(i));
-        }
-      }
     }
-    for (PartyResult r : e.parties()) {
-      out.println();
-      party(r, out, s);
+    if (detail) {
+      for (PartyResult r : e.parties()) {
+        out.println();
+        party(r, out, s);
+      }
+      if (!outlook.isEmpty()) {
+        out.println();
+        out.println(s.bold("What the open terms could do"));
+        outlook.forEach((code, lines) -> {
+          out.println("  " + code + ": " + lines.get(0));
+          lines.subList(1, lines.size()).forEach(line -> out.println("      " + line));
+        });
+      }
+    } else {
+      // answer first: the rejecting parties and their reasons, then the others, in verdict order
+      for (Verdict v : Verdict.values()) {
+        e.withVerdict(v).forEach(r -> decided(r, outlook.get(r.party().code()), out, s));
+      }
     }
     if (!e.errors().isEmpty()) {
       out.println();
@@ -66,7 +88,108 @@ public final class EvaluationReport {
                   : "The rules failed while running, so no verdict is given:"));
       DiagnosticReport.print(e.errors(), out, s, 0);
     }
+    if (!detail && !e.parties().isEmpty()) {
+      out.println();
+      List<String> open = openTerms(e);
+      out.println(open.isEmpty() ? "Open: no term the parties read is left open" : "Open: " + open.size()
+          + (open.size() == 1 ? " term is" : " terms are") + " left open, so the constraints reading "
+          + (open.size() == 1 ? "it" : "them") + " are UNDETERMINED:");
+      if (!open.isEmpty()) {
+        wrap(String.join(", ", open), "  ", out, s);
+      }
+      out.println(s.dim("redline evaluate --detail lists every constraint with its stance"));
+    }
     out.flush();
+  }
+
+  /** The constraints that decided a party's verdict: the reason it has that verdict and no better one. */
+  public static List<ConstraintResult> decisive(PartyResult r) {
+    List<ConstraintResult> out = new ArrayList<>();
+    switch (r.verdict()) {
+      case REJECTS -> out.addAll(r.with(Kind.RED_LINE, Status.BROKEN));
+      case OBJECTS -> out.addAll(r.with(Kind.OBJECTION, Status.BROKEN));
+      case UNDETERMINED -> {
+        out.addAll(r.with(Kind.RED_LINE, Status.UNDETERMINED));
+        List<ConstraintResult> objections = r.with(Kind.OBJECTION, Status.BROKEN);
+        if (objections.isEmpty()) {
+          out.addAll(r.with(Kind.OBJECTION, Status.UNDETERMINED));
+        } else {
+          out.addAll(objections);
+        }
+      }
+      case ACCEPTS -> {}
+    }
+    return out;
+  }
+
+  /** The terms left open that some evaluated constraint reads, in first-read order. */
+  public static List<String> openTerms(Evaluation e) {
+    java.util.Set<String> open = new java.util.LinkedHashSet<>();
+    for (PartyResult r : e.parties()) {
+      for (ConstraintResult c : r.with(Status.UNDETERMINED)) {
+        c.terms().forEach((t, v) -> {
+          if (v.equals(ConstraintResult.OPEN)) {
+            open.add(t);
+          }
+        });
+      }
+    }
+    return new ArrayList<>(open);
+  }
+
+  /** The short block of one party: verdict, score, the decisive constraints, one line on what is open. */
+  private static void decided(PartyResult r, List<String> outlook, PrintWriter out, Style s) {
+    out.println();
+    out.println(s.bold(Text.escape(r.party().name()) + " (" + r.party().code() + "): ") + color(r.verdict(), s, r.verdict().name())
+        + s.dim(score(r)));
+    List<ConstraintResult> why = decisive(r);
+    if (outlook != null && !outlook.isEmpty()) {
+      // what the open terms could do: the broken objections, then which values would decide it
+      why = why.stream().filter(c -> c.status() == Status.BROKEN).toList();
+    }
+    if (why.isEmpty() && (outlook == null || outlook.isEmpty())) {
+      out.println("  " + (r.verdict() == Verdict.ACCEPTS ? "every red line and objection is satisfied" : "no constraint decided it"));
+    }
+    for (ConstraintResult c : why) {
+      Constraint k = c.constraint();
+      boolean broken = c.status() == Status.BROKEN;
+      String label = k.kind().word().replace('-', ' ') + " " + (broken ? "broken" : "open");
+      String head = "  " + k.id() + " " + Text.escape(k.title()) + ": ";
+      String body = broken ? terms(c) : String.join(", ", c.terms().keySet()) + " open";
+      String tail = "  (" + label + "; " + String.join(", ", k.sources()) + ")";
+      if (head.length() + body.length() + tail.length() <= WIDTH) {
+        out.println("  " + s.bold(k.id()) + " " + Text.escape(k.title()) + ": " + body + s.dim(tail));
+      } else {
+        out.println("  " + s.bold(k.id()) + " " + Text.escape(k.title()) + ":");
+        wrap(body + tail, " ".repeat(3 + k.id().length()), out, s);
+      }
+    }
+    if (outlook != null && !outlook.isEmpty()) {
+      wrap(outlook.get(0), "  ", out, s);
+      for (String line : outlook.subList(1, outlook.size())) {
+        wrap(line, "    ", out, s);
+      }
+      return;
+    }
+    List<ConstraintResult> open = r.with(Status.UNDETERMINED);
+    if (!open.isEmpty() && r.verdict() != Verdict.REJECTS) { // no open term can lift a broken red line
+      java.util.Set<String> terms = new java.util.LinkedHashSet<>();
+      open.forEach(c -> c.terms().forEach((t, v) -> {
+        if (v.equals(ConstraintResult.OPEN)) {
+          terms.add(t);
+        }
+      }));
+      String which = terms.size() <= 4 ? String.join(", ", terms) + " leave" + (terms.size() == 1 ? "s" : "") : terms.size() + " open terms leave";
+      wrap("open: " + which + " " + count(open.size(), "constraint") + " of this party undetermined", "  ", out, s);
+    }
+  }
+
+  private static String count(int n, String word) {
+    return n + " " + word + (n == 1 ? "" : "s");
+  }
+
+  private static String score(PartyResult r) {
+    return r.maxScore() == 0 ? "" : "   preferences " + r.score() + " (of -" + r.maxScore() + "..+" + r.maxScore() + ")";
   }
 
   /** One line naming which parties reject, object, accept or are undetermined. */
@@ -83,9 +206,7 @@ public final class EvaluationReport {
   }
 
   private static void party(PartyResult r, PrintWriter out, Style s) {
-    String score =
-        r.maxScore() == 0 ? "" : "   preferences " + r.score() + " (of -" + r.maxScore() + "..+" + r.maxScore() + ")";
-    out.println(s.bold(Text.escape(r.party().name()) + " (" + r.party().code() + "): ") + color(r.verdict(), s, r.verdict().name()) + s.dim(score));
+    out.println(s.bold(Text.escape(r.party().name()) + " (" + r.party().code() + "): ") + color(r.verdict(), s, r.verdict().name()) + s.dim(score(r)));
     String why = reason(r);
     if (!why.isEmpty()) {
       out.println("  " + why);
@@ -117,7 +238,12 @@ public final class EvaluationReport {
   }
 
   private static String ids(List<ConstraintResult> rs) {
-    return String.join(", ", rs.stream().map(c -> c.constraint().id()).toList());
+    return String.join(", ", rs.stream().map(c -> named(c.constraint())).toList());
+  }
+
+  /** A constraint as it appears in any report: its id with its title, {@code RU-06 (Ukraine must be neutral)}. */
+  public static String named(Constraint k) {
+    return k.id() + " (" + Text.escape(k.title()) + ")";
   }
 
   private static void constraint(ConstraintResult c, PrintWriter out, Style s) {
@@ -201,6 +327,7 @@ public final class EvaluationReport {
       pr.put("name", r.party().name());
       pr.put("verdict", r.verdict().name());
       pr.put("reason", reason(r));
+      pr.set("decisive", Json.strings(decisive(r).stream().map(c -> c.constraint().id()).toList()));
       pr.put("score", r.score());
       pr.put("maxScore", r.maxScore());
       ArrayNode cs = pr.putArray("constraints");

@@ -60,7 +60,7 @@ public final class ExploreReport {
     List<String> narrowed = new ArrayList<>();
     x.zoneValues().forEach(
         (t, vs) -> {
-          List<String> shown = vs.stream().limit(6).map(TermValue::render).toList();
+          List<String> shown = vs.stream().limit(6).map(v -> x.ranges().render(t, v)).toList();
           String values = String.join(" | ", shown) + (vs.size() > shown.size() ? " | ... (" + vs.size() + " values)" : "");
           if (vs.size() == 1) {
             settled.add(t + " = " + values);
@@ -82,7 +82,7 @@ public final class ExploreReport {
       out.println(s.bold("Best for the worst-off party") + s.dim(" (preference score over its highest possible score, maximised for the party that fares worst)"));
       out.println("  " + scores(x, m));
       List<String> terms = new ArrayList<>();
-      m.proposal().terms().forEach((t, v) -> terms.add(t + " = " + v.render()));
+      m.proposal().terms().forEach((t, v) -> terms.add(t + " = " + x.ranges().render(t, v)));
       terms.forEach(t -> out.println("    " + t));
       out.println();
     }
@@ -99,7 +99,7 @@ public final class ExploreReport {
         p.proposal().terms().forEach(
             (t, v) -> {
               if (!v.equals(m.proposal().terms().get(t))) {
-                diff.add(t + " = " + v.render());
+                diff.add(t + " = " + x.ranges().render(t, v));
               }
             });
         out.println("      " + s.dim(diff.isEmpty() ? "as above" : "differs from the above in: " + String.join(", ", diff)));
@@ -144,7 +144,7 @@ public final class ExploreReport {
             + (more ? s.dim(" (first " + x.relaxations().size() + " shown; --limit N for more)") : ""));
     int i = 0;
     for (Exploration.Relaxation r : x.relaxations()) {
-      out.println(String.format("  %2d. ", ++i) + String.join(", ", r.constraints().stream().map(Constraint::id).toList()));
+      out.println(String.format("  %2d. ", ++i) + String.join(", ", r.constraints().stream().map(EvaluationReport::named).toList()));
       out.println("      " + s.dim("parties that would move: " + codes(r.parties())));
     }
     if (!x.partySets().isEmpty()) {
@@ -181,6 +181,16 @@ public final class ExploreReport {
     return p >= 0.01 ? String.format(Locale.ROOT, "%.2f%%", p) : String.format(Locale.ROOT, "%.2g%%", p);
   }
 
+  /** Per number term, the range of numbers each value found stands for: {@code {"army_cap": {"600001": "600,001 to 799,999"}}}. */
+  static ObjectNode ranges(redline.explore.Ranges r) {
+    ObjectNode o = Json.object();
+    r.text().forEach((t, m) -> {
+      ObjectNode tm = o.putObject(t);
+      m.forEach((v, text) -> tm.put(v.render(), text));
+    });
+    return o;
+  }
+
   /** The JSON twin of the text report. */
   public static ObjectNode json(Exploration x) {
     ObjectNode o = Json.object();
@@ -190,6 +200,7 @@ public final class ExploreReport {
     x.fixed().forEach((t, v) -> Json.putValue(fixed, t, v));
     o.put("exact", !x.partial());
     o.put("partial", x.partial());
+    o.set("ranges", ranges(x.ranges()));
     o.put("groups", x.groups());
     o.put("space", x.spaceSize());
     ObjectNode zone = o.putObject("zone");

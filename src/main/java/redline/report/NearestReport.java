@@ -65,13 +65,13 @@ public final class NearestReport {
       int i = 0;
       for (Suggestions.Suggestion g : x.suggestions()) {
         out.println();
-        suggestion(++i, g, out, s);
+        suggestion(++i, g, g.lost(), x.ranges(), out, s);
       }
       out.println();
       out.println(s.dim("every suggestion was re-evaluated by the engine before it was printed"));
     }
     if (compromise != null) {
-      compromise(compromise, out, s);
+      compromise(compromise, x.ranges(), out, s);
     }
     if (!x.errors().isEmpty()) {
       out.println();
@@ -81,7 +81,7 @@ public final class NearestReport {
     out.flush();
   }
 
-  private static void compromise(Compromise c, PrintWriter out, Style s) {
+  private static void compromise(Compromise c, redline.explore.Ranges ranges, PrintWriter out, Style s) {
     out.println();
     if (!c.found()) {
       out.println(s.red("No compromise either") + ": no version within the changes allowed keeps even one party of " + codes(c.considered()));
@@ -98,7 +98,7 @@ public final class NearestReport {
     int i = 0;
     for (Compromise.Entry e : c.entries()) {
       out.println();
-      suggestion(++i, e.suggestion(), e.lost(), out, s);
+      suggestion(++i, e.suggestion(), e.lost(), ranges, out, s);
       out.println("   loses " + codes(e.rejecting()) + ": " + e.broken().size()
           + (e.broken().size() == 1 ? " red line broken" : " red lines broken") + " (" + titled(e.broken()) + ")");
     }
@@ -110,16 +110,12 @@ public final class NearestReport {
     return String.join("; ", cs.stream().map(c -> c.id() + " " + c.title()).toList());
   }
 
-  private static void suggestion(int i, Suggestions.Suggestion g, PrintWriter out, Style s) {
-    suggestion(i, g, g.lost(), out, s);
-  }
-
   /** One suggestion, with the preference score lost across the parties the report is about. */
-  private static void suggestion(int i, Suggestions.Suggestion g, int scoreLost, PrintWriter out, Style s) {
+  private static void suggestion(int i, Suggestions.Suggestion g, int scoreLost, redline.explore.Ranges ranges, PrintWriter out, Style s) {
     String lost = scoreLost > 0 ? "preference score lost " + scoreLost : scoreLost < 0 ? "preference score gained " + (-scoreLost) : "no preference score lost";
     out.println(s.bold(i + ". " + g.size() + (g.size() == 1 ? " change" : " changes")) + ", " + lost);
     for (Suggestions.Change c : g.changes()) {
-      out.println("   " + c.term() + ": " + (c.settles() ? s.dim("(open)") : c.from().render()) + " -> " + s.bold(c.to().render())
+      out.println("   " + c.term() + ": " + (c.settles() ? s.dim("(open)") : c.from().render()) + " -> " + s.bold(ranges.render(c.term(), c.to()))
           + (c.settles() ? s.dim("  settles an open term") : ""));
     }
     out.println("   verdicts: " + EvaluationReport.summary(g.after(), s));
@@ -147,7 +143,7 @@ public final class NearestReport {
   }
 
   private static String ids(List<Constraint> cs) {
-    return String.join(", ", cs.stream().map(Constraint::id).toList());
+    return String.join(", ", cs.stream().map(EvaluationReport::named).toList());
   }
 
   private static String codes(List<Party> parties) {
@@ -179,6 +175,7 @@ public final class NearestReport {
     o.put("atLeast", x.atLeast());
     o.put("exact", !x.partial());
     o.put("partial", x.partial());
+    o.set("ranges", ExploreReport.ranges(x.ranges()));
     ArrayNode list = o.putArray("suggestions");
     for (Suggestions.Suggestion g : x.suggestions()) {
       suggestionJson(list.addObject(), g);

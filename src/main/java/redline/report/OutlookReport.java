@@ -122,6 +122,15 @@ public final class OutlookReport {
     return String.join(", ", names.stream().map(n -> "`" + n + "`").toList());
   }
 
+  /** The lines of every outlook, by party code, in order: what the text report shows per party. */
+  public static Map<String, List<String>> byParty(List<Outlook> outlooks, Vocabulary vocabulary, Map<String, List<TermValue>> domains) {
+    Map<String, List<String>> out = new java.util.LinkedHashMap<>();
+    for (Outlook o : outlooks) {
+      out.put(o.party().code(), lines(o, vocabulary, domains));
+    }
+    return out;
+  }
+
   /** Prints the section for every outlook; nothing when there is none. */
   public static void text(List<Outlook> outlooks, Vocabulary vocabulary, Map<String, List<TermValue>> domains, PrintWriter out, Style s) {
     if (outlooks.isEmpty()) {

@@ -2,6 +2,8 @@ package redline.report;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import redline.load.ProposalReader;
+import redline.model.Limit;
 import redline.model.Term;
 import redline.model.Vocabulary;
 
@@ -24,18 +26,30 @@ public final class SchemaReport {
     s.putArray("required").add("terms");
     s.put("additionalProperties", false);
     ObjectNode props = s.putObject("properties");
-    props.putObject("id").put("type", "string").put("description", "a short stable identifier");
-    props.putObject("title").put("type", "string").put("description", "the proposal's name in plain words");
-    ObjectNode sources = props.putObject("sources");
-    sources.put("type", "array").put("description", "source ids of the catalogue, or seed file names");
-    sources.putObject("items").put("type", "string");
-    props.putObject("asOf").put("type", "string").put("format", "date").put("description", "the date the proposal was made, yyyy-mm-dd");
-    props.putObject("notes").put("type", "string").put("description", "free text");
-    props.putObject("expect").put("type", "object").put("description", "for cases: the outcome expected per party (see README)");
+    // the fields and their descriptions are the reader's own list, so schema and reader agree
+    ProposalReader.FIELD_DESCRIPTIONS.forEach((field, description) -> {
+      if (field.equals("terms")) {
+        return;
+      }
+      ObjectNode f = props.putObject(field);
+      switch (field) {
+        case "sources" -> {
+          ArrayNode one = f.putArray("oneOf");
+          one.addObject().put("type", "string");
+          one.addObject().put("type", "array").putObject("items").put("type", "string");
+          one.addObject().put("type", "null");
+        }
+        case "asOf" -> f.put("type", "string").put("format", "date").put("pattern", "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$");
+        case "extends" -> f.putArray("type").add("string").add("null");
+        case "expect" -> f.put("type", "object");
+        default -> f.put("type", "string");
+      }
+      f.put("description", description);
+    });
     ObjectNode terms = props.putObject("terms");
     terms.put("type", "object");
     terms.put("additionalProperties", false);
-    terms.put("description", "the terms the proposal sets");
+    terms.put("description", ProposalReader.FIELD_DESCRIPTIONS.get("terms"));
     ObjectNode tp = terms.putObject("properties");
     for (Term t : vocabulary.terms().values()) {
       tp.set(t.name(), term(t));
@@ -63,7 +77,7 @@ public final class SchemaReport {
       case NUMBER -> {
         o.put("description", prefix + t.description() + (t.unit().isEmpty() ? "" : ", in " + t.unit()) + (t.allowsNone() ? "; \"NONE\": " + t.noneText() : ""));
         ArrayNode one = o.putArray("oneOf");
-        one.addObject().put("type", "integer").put("minimum", 0);
+        one.addObject().put("type", "integer").put("minimum", 0).put("maximum", Limit.NONE - 1);
         if (t.allowsNone()) {
           one.addObject().put("const", "NONE");
         }
@@ -75,7 +89,7 @@ public final class SchemaReport {
           obj.put("additionalProperties", false);
           ObjectNode p = obj.putObject("properties");
           ArrayNode value = p.putObject("value").putArray("oneOf");
-          value.addObject().put("type", "integer").put("minimum", 0);
+          value.addObject().put("type", "integer").put("minimum", 0).put("maximum", Limit.NONE - 1);
           if (t.allowsNone()) {
             value.addObject().put("const", "NONE");
           }

@@ -41,6 +41,13 @@ class EvaluateGoldenTest {
                         Golden.check(GOLDEN.resolve("evaluate-" + name + ".txt"), r.out());
                       }),
                   DynamicTest.dynamicTest(
+                      name + " detail",
+                      () -> {
+                        Cli r = Cli.run("evaluate", "--rules", RULES, "--color", "never", "--detail", input.toString());
+                        assertEquals(0, r.exit(), r.transcript());
+                        Golden.check(GOLDEN.resolve("evaluate-" + name + "-detail.txt"), r.out());
+                      }),
+                  DynamicTest.dynamicTest(
                       name + " json",
                       () -> {
                         Cli r = Cli.run("evaluate", "--rules", RULES, "--format", "json", input.toString());
@@ -48,6 +55,49 @@ class EvaluateGoldenTest {
                         Golden.check(GOLDEN.resolve("evaluate-" + name + ".json"), r.out());
                       }));
             });
+  }
+
+  /**
+   * On a 50-line terminal the answer comes first: for every shipped case, the summary and every
+   * broken red line of every rejecting party (id and title) are within the first 50 lines.
+   */
+  @TestFactory
+  Stream<DynamicTest> theAnswerIsOnTheFirstScreen() throws IOException {
+    List<Path> cases;
+    try (Stream<Path> s = Files.list(Path.of("cases"))) {
+      cases = s.filter(p -> p.toString().endsWith(".json")).sorted().toList();
+    }
+    return cases.stream()
+        .map(c -> DynamicTest.dynamicTest(c.getFileName().toString(), () -> {
+          Cli text = Cli.run("evaluate", "--color", "never", c.toString());
+          Cli json = Cli.run("evaluate", "--format", "json", c.toString());
+          assertEquals(0, text.exit(), text.transcript());
+          List<String> lines = text.out().lines().toList();
+          String screen = String.join("\n", lines.subList(0, Math.min(50, lines.size())));
+          assertTrue(lines.get(3).startsWith("Summary: "), lines.get(3));
+          JsonNode e = new ObjectMapper().readTree(json.out()).get("evaluations").get(0);
+          int rejecting = 0;
+          for (JsonNode party : e.get("parties")) {
+            if (!party.get("verdict").asText().equals("REJECTS")) {
+              continue;
+            }
+            rejecting++;
+            for (JsonNode k : party.get("constraints")) {
+              if (k.get("kind").asText().equals("red-line") && k.get("status").asText().equals("BROKEN")) {
+                String shown = k.get("id").asText() + " " + k.get("title").asText() + ":";
+                assertTrue(screen.contains(shown), c + ": `" + shown + "` is not on the first screen");
+              }
+            }
+          }
+          assertTrue(rejecting == 0 || screen.contains("REJECTS"));
+        }));
+  }
+
+  @Test
+  void theDetailKeepsEveryConstraint() {
+    Cli r = Cli.run("evaluate", "--color", "never", "--detail", "cases/us-28-point-plan.json");
+    assertEquals(0, r.exit(), r.transcript());
+    assertTrue(r.out().contains("SATISFIED    US-01") && r.out().contains("stance: "), r.out());
   }
 
   @Test

@@ -297,6 +297,11 @@ class WorkbenchApiTest {
                     () -> {
                       Served.Answer a = served.post("/api/evaluate", Files.readAllBytes(input));
                       assertTrue(a.status() == 400 || a.status() == 422, a.status() + " " + a.json());
+                      if (a.json().toString().contains("extends-not-allowed")) {
+                        // a body names no file the server would open: a well-formed `extends` is refused at its place
+                        assertTrue(Files.readString(input, java.nio.charset.StandardCharsets.ISO_8859_1).contains("\"extends\""));
+                        return;
+                      }
                       JsonNode want = cli(input.toString());
                       assertEquals(strip(want.get("diagnostics")), strip(a.json().get("diagnostics")), input.toString());
                       assertEquals(want.get("error"), a.json().get("error"));
