@@ -93,8 +93,8 @@ final class EvaluateCommand implements Callable<Integer> {
       return ExitCode.BAD_INPUT;
     }
     List<Evaluation> evaluations = new ArrayList<>();
-    for (Evaluation e : new Evaluator(book).evaluateAll(proposals)) {
-      evaluations.add(wanted.isEmpty() ? e : new Evaluation(e.proposal(), e.parties().stream().filter(r -> wanted.contains(r.party().code())).toList(), e.errors()));
+    for (Evaluation e : evaluateAll(book, proposals)) {
+      evaluations.add(wanted.isEmpty() ? e : e.withParties(e.parties().stream().filter(r -> wanted.contains(r.party().code())).toList()));
     }
     PrintWriter out = cl.getOut();
     if (format == Common.Format.json) {
@@ -118,5 +118,26 @@ final class EvaluateCommand implements Callable<Integer> {
     out.flush();
     boolean failed = evaluations.stream().anyMatch(e -> !e.errors().isEmpty());
     return failed ? ExitCode.RULES : ExitCode.OK;
+  }
+
+  /** Evaluates each proposal against the positions {@code --as-of} gives it, one session per day. */
+  private List<Evaluation> evaluateAll(RuleBook book, List<Proposal> proposals) {
+    java.util.Map<String, List<Integer>> groups = new java.util.LinkedHashMap<>();
+    java.util.Map<String, RuleBook> books = new java.util.HashMap<>();
+    for (int i = 0; i < proposals.size(); i++) {
+      RuleBook dated = common.positions(book, proposals.get(i));
+      String key = dated.isLatest() ? "latest" : String.valueOf(dated.day());
+      books.putIfAbsent(key, dated);
+      groups.computeIfAbsent(key, k -> new ArrayList<>()).add(i);
+    }
+    Evaluation[] out = new Evaluation[proposals.size()];
+    groups.forEach(
+        (key, members) -> {
+          List<Evaluation> es = new Evaluator(books.get(key)).evaluateAll(members.stream().map(proposals::get).toList());
+          for (int j = 0; j < members.size(); j++) {
+            out[members.get(j)] = es.get(j);
+          }
+        });
+    return java.util.Arrays.asList(out);
   }
 }

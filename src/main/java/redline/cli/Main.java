@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
       CheckCommand.class,
       ExploreCommand.class,
       NearestCommand.class,
+      HistoryCommand.class,
       SchemaCommand.class,
       BenchCommand.class,
       CommandLine.HelpCommand.class

@@ -79,15 +79,18 @@ final class NearestCommand implements Callable<Integer> {
       common.printErrors(cl, format, "no suggestion was searched for", problems);
       return ExitCode.BAD_INPUT;
     }
-    Problem problem = Problem.of(book, new LinkedHashSet<>(parties), objections);
+    RuleBook dated = common.positions(book, read.proposal());
+    redline.model.Positions positions = new Evaluator(dated).positions();
+    Problem problem = Problem.of(dated, new LinkedHashSet<>(parties), objections);
     return ExploreCommand.guarded(
         cl,
         progress -> {
-          Suggestions x = Nearest.search(new Evaluator(book), problem, read.proposal(), maxChanges, limit, progress);
+          Suggestions x = Nearest.search(new Evaluator(dated), problem, read.proposal(), maxChanges, limit, progress);
           progress.done();
           if (format == Common.Format.json) {
-            cl.getOut().print(Json.write(NearestReport.json(x)));
+            cl.getOut().print(Json.write(NearestReport.json(x).set("positions", Json.positions(positions))));
           } else {
+            cl.getOut().println(common.style().dim("Judged against the " + positions.describe() + "."));
             NearestReport.text(x, cl.getOut(), common.style());
           }
           cl.getOut().flush();

@@ -66,9 +66,13 @@ final class TestCommand implements Callable<Integer> {
       return ExitCode.RULES;
     }
     List<Path> files = Inputs.expand(paths == null || paths.isEmpty() ? List.of(defaultCases()) : paths);
-    CaseRunner.Run run = new CaseRunner(book).run(files);
+    Common.AsOf asOf = common.asOf == null ? null : common.asOf;
+    CaseRunner.Run run =
+        asOf == null || asOf.proposal()
+            ? new CaseRunner(book).run(files)
+            : new CaseRunner(book, asOf.day(), asOf.latest()).run(files);
     boolean wantCoverage = coverage || minCoverage != null;
-    Coverage cov = wantCoverage ? Coverage.of(book, run.results()) : null;
+    Coverage cov = wantCoverage ? Coverage.of(asOf != null && asOf.day() != null ? book.at(asOf.day()) : book, run.results()) : null;
     if (format == Common.Format.json) {
       ObjectNode o = CaseReport.json(run);
       if (cov != null) {

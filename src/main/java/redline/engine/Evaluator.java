@@ -25,6 +25,7 @@ import redline.model.Evaluation;
 import redline.model.Kind;
 import redline.model.Location;
 import redline.model.Party;
+import redline.model.Positions;
 import redline.model.PartyResult;
 import redline.model.Proposal;
 import redline.model.Status;
@@ -74,6 +75,11 @@ public final class Evaluator {
       byParty.add(List.copyOf(members));
     }
     this.partySlots = List.copyOf(byParty);
+  }
+
+  /** The positions this evaluator judges against: the day of its rule book. */
+  public Positions positions() {
+    return new Positions(book.day(), book.isLatest());
   }
 
   /** The rules this evaluator runs. */
@@ -177,7 +183,8 @@ public final class Evaluator {
                   for (Proposal p : proposals) {
                     index.add(session.insert(FactSchema.fact(book.factType(), p)));
                   }
-                  count[0] = session.fireAllRules((int) Math.min(Integer.MAX_VALUE, limit));
+                  // Only the constraints in force on the book's day fire: the others stay on the agenda.
+                  count[0] = session.fireAllRules(match -> slots.containsKey(match.getRule().getName()), (int) Math.min(Integer.MAX_VALUE, limit));
                 } catch (Throwable t) {
                   failure.set(t);
                 }
@@ -289,7 +296,7 @@ public final class Evaluator {
   Evaluation judge(Proposal proposal, BitSet fired, List<Diagnostic> errors) {
     List<PartyResult> parties = new ArrayList<>();
     if (!errors.isEmpty()) {
-      return new Evaluation(proposal, parties, errors); // no verdict from rules that failed
+      return new Evaluation(proposal, parties, errors, positions()); // no verdict from rules that failed
     }
     List<Party> withRules = book.parties();
     List<Constraint> constraints = book.constraints();
@@ -302,7 +309,7 @@ public final class Evaluator {
       }
       parties.add(partyResult(withRules.get(p), results));
     }
-    return new Evaluation(proposal, parties, errors);
+    return new Evaluation(proposal, parties, errors, positions());
   }
 
   /** The outcome of one constraint, given the proposal's rendered values and whether its rule fired. */
