@@ -376,7 +376,7 @@ public final class RuleBook {
     }
     for (RuleFile f : files) {
       for (Constraint c : f.constraints()) {
-        if (c.until() != null && !successor.containsKey(c.id())) {
+        if (c.until() != null && !successor.containsKey(c.id()) && c.note().isEmpty()) {
           found.add(
               Diagnostic.warning(
                   "no-successor",

@@ -342,7 +342,7 @@ public final class RuleFileReader {
     }
     return Optional.of(
         new Constraint(
-            id, party, kind, title, stance, sources, evidence, asOf, weight, meta(rule, "contested"), condition.terms(), condition.text(), condition.comparisons(), from, until, supersedes, at));
+            id, party, kind, title, stance, sources, evidence, asOf, weight, meta(rule, "contested"), condition.terms(), condition.text(), condition.comparisons(), from, until, supersedes, meta(rule, "note"), at));
   }
 
   /** An optional date metadata entry, checked; null when absent or invalid. */

@@ -19,6 +19,8 @@ import java.util.TreeSet;
  * @param until the first day it is no longer in force ({@code @until}, exclusive), or null while
  *     no later stance replaced it
  * @param supersedes the id of the constraint this one replaces ({@code @supersedes}), or empty
+ * @param note the analyst's note ({@code @note}), or empty; a stance that ends with no successor
+ *     says here why the party dropped it
  */
 public record Constraint(
     String id,
@@ -37,6 +39,7 @@ public record Constraint(
     LocalDate from,
     LocalDate until,
     String supersedes,
+    String note,
     Location at) implements java.io.Serializable {
 
   public Constraint {
@@ -46,6 +49,7 @@ public record Constraint(
     condition = condition == null ? "" : condition;
     comparisons = comparisons == null ? List.of() : List.copyOf(comparisons);
     supersedes = supersedes == null ? "" : supersedes;
+    note = note == null ? "" : note;
   }
 
   /** True when the stance is in force on {@code day}: from its {@code @from} day until the day before its {@code @until}. */
