@@ -71,7 +71,11 @@ public final class CheckReportRenderer {
   }
 
   private static void diagnostics(CheckReport r, PrintWriter out, Style s, int max) {
-    List<Diagnostic> listed = r.diagnostics().stream().filter(d -> !d.code().equals(CONFLICT)).toList();
+    // The conflict map shows the conflicts of the positions checked; those found only on earlier
+    // days (stage `dates`) are listed with their dates.
+    java.util.Set<Diagnostic> dated = new java.util.HashSet<>();
+    r.stages().stream().filter(x -> x.name().equals("dates")).forEach(x -> dated.addAll(x.diagnostics()));
+    List<Diagnostic> listed = r.diagnostics().stream().filter(d -> !d.code().equals(CONFLICT) || dated.contains(d)).toList();
     if (listed.isEmpty()) {
       out.println();
       out.println(s.green("No problems found in the rule files."));
