@@ -1,0 +1,108 @@
+package redline.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import redline.Cli;
+import redline.Golden;
+
+/** {@code --as-of} on the commands that read the rules, and {@code redline history}, on the shipped rules. */
+class AsOfAndHistoryTest {
+  static final ObjectMapper JSON = new ObjectMapper();
+  static final Path GOLDEN = Path.of("src/test/resources/golden");
+  static final String PLAN = "cases/us-28-point-plan.json";
+
+  static JsonNode evaluation(String... args) throws Exception {
+    Cli r = Cli.run(args);
+    assertEquals(0, r.exit(), r.transcript());
+    return JSON.readTree(r.out()).get("evaluations").get(0);
+  }
+
+  @Test
+  void evaluateStatesThePositionsItUsed() throws Exception {
+    JsonNode latest = evaluation("evaluate", "--rules", "rules", "--format", "json", PLAN);
+    assertTrue(latest.get("positions").get("latest").asBoolean());
+    JsonNode dated = evaluation("evaluate", "--rules", "rules", "--format", "json", "--as-of", "2025-11-20", PLAN);
+    assertEquals("2025-11-20", dated.get("positions").get("asOf").asText());
+    assertFalse(dated.get("positions").get("latest").asBoolean());
+    JsonNode own = evaluation("evaluate", "--rules", "rules", "--format", "json", "--as-of", "proposal", PLAN);
+    assertEquals("2025-11-20", own.get("positions").get("asOf").asText());
+    assertEquals(dated.get("verdicts"), own.get("verdicts"));
+    Cli text = Cli.run("evaluate", "--rules", "rules", "--color", "never", "--as-of", "2025-11-20", PLAN);
+    assertTrue(text.out().contains("judged against the positions as of 2025-11-20\n"), text.out());
+  }
+
+  @Test
+  void thePlanOfNovember2025GetsDifferentStancesNow() throws Exception {
+    JsonNode then = evaluation("evaluate", "--rules", "rules", "--format", "json", "--as-of", "2025-11-20", PLAN);
+    JsonNode now = evaluation("evaluate", "--rules", "rules", "--format", "json", PLAN);
+    assertTrue(ids(then).contains("\"UA-01\"") && !ids(then).contains("\"UA-35\""), ids(then));
+    assertTrue(ids(now).contains("\"UA-35\"") && !ids(now).contains("\"UA-01\""), ids(now));
+  }
+
+  private static String ids(JsonNode evaluation) {
+    StringBuilder b = new StringBuilder();
+    evaluation.get("parties").forEach(p -> p.get("constraints").forEach(c -> b.append('"').append(c.get("id").asText()).append("\" ")));
+    return b.toString();
+  }
+
+  @Test
+  void aBadDateIsABadCommandLine() {
+    Cli r = Cli.run("evaluate", "--rules", "rules", "--as-of", "2025-02-30", PLAN);
+    assertEquals(2, r.exit(), r.transcript());
+    assertTrue(r.err().contains("`2025-02-30` is not a date"), r.err());
+    Cli check = Cli.run("check", "--as-of", "proposal", "rules");
+    assertEquals(2, check.exit(), check.transcript());
+  }
+
+  @Test
+  void testRunsEachCaseAtItsOwnDateUnlessAsked() throws Exception {
+    Cli own = Cli.run("test", "--rules", "rules", "--format", "json", PLAN, "cases/twenty-point-framework.json");
+    assertEquals(0, own.exit(), own.transcript());
+    JsonNode cases = JSON.readTree(own.out()).get("cases");
+    assertEquals("2025-11-20", cases.get(0).get("positions").get("asOf").asText());
+    assertEquals("2025-12-24", cases.get(1).get("positions").get("asOf").asText());
+    // the 28-point plan's expectations list stances that later positions replaced
+    Cli latest = Cli.run("test", "--rules", "rules", "--color", "never", "--as-of", "latest", PLAN);
+    assertEquals(1, latest.exit(), latest.transcript());
+    assertTrue(latest.out().contains("not in force"), latest.out());
+  }
+
+  @Test
+  void checkAndExploreTakeADate() throws Exception {
+    Cli check = Cli.run("check", "--format", "json", "--as-of", "2025-11-20", "rules");
+    assertEquals(0, check.exit(), check.transcript());
+    assertEquals("2025-11-20", JSON.readTree(check.out()).get("positions").get("asOf").asText());
+    Cli explore = Cli.run("explore", "--rules", "rules", "--format", "json", "--as-of", "2025-11-20", "--parties", "US,COW");
+    assertEquals(0, explore.exit(), explore.transcript());
+    assertEquals("2025-11-20", JSON.readTree(explore.out()).get("positions").get("asOf").asText());
+  }
+
+  @Test
+  void historyShowsTheUsMovingFrom600000To800000() throws Exception {
+    Cli r = Cli.run("history", "--rules", "rules", "--color", "never", "--term", "army_cap");
+    assertEquals(0, r.exit(), r.transcript());
+    int old = r.out().indexOf("until 2025-12-15         US-09");
+    int now = r.out().indexOf("from 2025-12-15          US-26");
+    assertTrue(old > 0 && now > old, r.out());
+    Golden.check(GOLDEN.resolve("history-army_cap.txt"), r.out());
+    Cli json = Cli.run("history", "--rules", "rules", "--format", "json", "--party", "UA", "--term", "nato_accession");
+    assertEquals(0, json.exit(), json.transcript());
+    Golden.check(GOLDEN.resolve("history-UA-nato_accession.json"), json.out());
+    JsonNode stances = JSON.readTree(json.out()).get("history").get(0).get("stances");
+    assertEquals("UA-01", stances.get(0).get("id").asText());
+    assertEquals("2025-12-14", stances.get(0).get("until").asText());
+  }
+
+  @Test
+  void historyNamesAnUnknownTerm() {
+    Cli r = Cli.run("history", "--rules", "rules", "--term", "army_capp");
+    assertEquals(2, r.exit(), r.transcript());
+    assertTrue(r.err().contains("did you mean `army_cap`?"), r.err());
+  }
+}
