@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import redline.engine.Decisions;
+import redline.model.Kind;
 import redline.model.Term;
 import redline.model.TermValue;
 import redline.model.Vocabulary;
@@ -17,6 +18,9 @@ final class Analyses {
   static Map<String, ConstraintAnalysis> of(Vocabulary vocabulary, Decisions decisions) {
     Map<String, ConstraintAnalysis> out = new LinkedHashMap<>();
     for (Decisions.Table t : decisions.tables().values()) {
+      if (t.constraint().kind() == Kind.COHERENCE) {
+        continue; // not a position: see ConstraintStage
+      }
       out.put(t.constraint().id(), of(vocabulary, decisions, t));
     }
     return out;

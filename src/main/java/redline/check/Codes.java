@@ -26,7 +26,8 @@ public final class Codes {
           "invalid-weight",
           "unused-weight",
           "duplicate-id",
-          "missing-party-file");
+          "missing-party-file",
+          "misplaced-coherence");
 
   /** Codes of the reader's term and option checks: stage {@code vocabulary}. */
   static final Set<String> VOCABULARY = 
@@ -55,7 +56,7 @@ public final class Codes {
     describe("unknown-party", "a rule names a party that the vocabulary does not define");
     describe("wrong-party", "a rule sits in the file of another party");
     describe("id-prefix", "a constraint id does not start with its party's code");
-    describe("invalid-kind", "a rule's kind is not red-line, objection or preference");
+    describe("invalid-kind", "a rule's kind is not red-line, objection, preference or coherence");
     describe("unknown-source", "a rule cites a source that is neither in the catalogue nor a seed file");
     describe("invalid-evidence", "a rule's evidence tag is not R, D or I");
     describe("invalid-date", "a rule's date is not a valid yyyy-mm-dd date");
@@ -73,6 +74,10 @@ public final class Codes {
     describe("empty-condition", "a rule has no condition");
     describe("unused-term", "no rule reads a term of the vocabulary");
     describe("rule-failed", "a rule failed while the checker ran it");
+    describe("misplaced-coherence", "a coherence rule names a party or sits in a party's file");
+    describe("coherence-excludes-nothing", "no value of the terms a coherence rule reads makes it fire: it excludes nothing");
+    describe("coherence-excludes-all", "a coherence rule fires for every proposal: nothing could ever be proposed");
+    describe("incoherent-proposal", "a proposal holds a combination of terms that a coherence rule says cannot exist");
     describe("never-broken", "no value of the terms a constraint reads can break it: its rule never fires");
     describe("always-broken", "every value of the terms a constraint reads breaks it: its rule always fires");
     describe("duplicate-constraint", "two constraints of one party and kind are broken by exactly the same values");

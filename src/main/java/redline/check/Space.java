@@ -16,8 +16,15 @@ import redline.engine.Decisions;
 final class Space {
   private final Map<String, Integer> index = new HashMap<>();
   private final int[] sizes;
+  /** The coherence rules: every proposal the space holds satisfies them. */
+  private final List<Decisions.Table> coherence = new ArrayList<>();
 
   Space(Decisions decisions) {
+    for (Decisions.Table t : decisions.tables().values()) {
+      if (t.constraint().kind() == redline.model.Kind.COHERENCE) {
+        coherence.add(t);
+      }
+    }
     List<String> terms = new ArrayList<>(decisions.domains().keySet());
     sizes = new int[terms.size()];
     for (int i = 0; i < terms.size(); i++) {
@@ -37,6 +44,26 @@ final class Space {
 
   /** Whether some proposal satisfies every table of {@code satisfy} and breaks every one of {@code breakAll}. */
   boolean exists(List<Decisions.Table> satisfy, List<Decisions.Table> breakAll) {
+    // the coherence rules linked, directly or through each other, to the terms asked about
+    List<Decisions.Table> linked = new ArrayList<>(satisfy);
+    java.util.Set<String> reached = new java.util.HashSet<>();
+    satisfy.forEach(t -> reached.addAll(t.terms()));
+    breakAll.forEach(t -> reached.addAll(t.terms()));
+    List<Decisions.Table> left = new ArrayList<>(coherence);
+    left.removeAll(satisfy);
+    for (boolean grew = true; grew; ) {
+      grew = false;
+      for (java.util.Iterator<Decisions.Table> it = left.iterator(); it.hasNext(); ) {
+        Decisions.Table c = it.next();
+        if (c.terms().stream().anyMatch(reached::contains)) {
+          reached.addAll(c.terms());
+          linked.add(c);
+          it.remove();
+          grew = true;
+        }
+      }
+    }
+    satisfy = linked;
     List<Decisions.Table> tables = new ArrayList<>(satisfy);
     tables.addAll(breakAll);
     TreeSet<Integer> union = new TreeSet<>();

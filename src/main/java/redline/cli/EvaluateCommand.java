@@ -39,7 +39,7 @@ import redline.report.Json;
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:evaluated",
-      "2:bad input: a proposal file is malformed or names unknown terms",
+      "2:bad input: a proposal file is malformed, names unknown terms, or holds terms that cannot exist together",
       "3:the rules failed to load or to run",
       "4:internal error"
     })
@@ -117,7 +117,9 @@ final class EvaluateCommand implements Callable<Integer> {
     }
     out.flush();
     boolean failed = evaluations.stream().anyMatch(e -> !e.errors().isEmpty());
-    return failed ? ExitCode.RULES : ExitCode.OK;
+    boolean ruleFailed =
+        evaluations.stream().flatMap(e -> e.errors().stream()).anyMatch(d -> !d.code().equals(Evaluator.INCOHERENT));
+    return ruleFailed ? ExitCode.RULES : failed ? ExitCode.BAD_INPUT : ExitCode.OK;
   }
 
   /** Evaluates each proposal against the positions {@code --as-of} gives it, one session per day. */

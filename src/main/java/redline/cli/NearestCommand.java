@@ -12,7 +12,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import redline.engine.Evaluator;
 import redline.engine.RuleBook;
+import redline.explore.Compromise;
 import redline.explore.Nearest;
+import redline.explore.Space;
 import redline.explore.Problem;
 import redline.explore.Suggestions;
 import redline.load.ProposalReader;
@@ -30,13 +32,16 @@ import redline.report.NearestReport;
       "ranked by the number of changes, then by the preference score the parties lose;",
       "each says which constraints it fixes and which preferences it costs, per party,",
       "and each is re-evaluated by the engine before it is printed. Terms the draft",
-      "leaves open stay open, except those a red line reads: every suggestion settles them."
+      "leaves open stay open, except those a red line reads: every suggestion settles them.",
+      "When no version keeps every party, the best compromise is shown instead: the",
+      "versions that lose the fewest parties, then break the fewest red lines, then",
+      "change the fewest terms, then lose the least preference score."
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
-      "0:suggestions found (or none needed)",
-      "1:no suggestion within --max-changes",
-      "2:bad input: a malformed proposal, an unknown party",
+      "0:suggestions found (or none needed), or, when none keeps every party, the best compromise",
+      "1:no version within --max-changes keeps even one party",
+      "2:bad input: a malformed proposal, an unknown party, terms that cannot exist together",
       "3:the rules failed to load or to run",
       "4:internal error"
     })
@@ -85,19 +90,30 @@ final class NearestCommand implements Callable<Integer> {
     return ExploreCommand.guarded(
         cl,
         progress -> {
-          Suggestions x = Nearest.search(new Evaluator(dated), problem, read.proposal(), maxChanges, limit, progress);
+          Evaluator evaluator = new Evaluator(dated);
+          Space space = Nearest.spaceFor(evaluator, read.proposal());
+          Suggestions x = Nearest.search(evaluator, space, problem, read.proposal(), maxChanges, limit, progress);
+          // when no version keeps every party, the best compromise: the fewest parties lost
+          Compromise compromise =
+              x.suggestions().isEmpty() && x.errors().isEmpty() && !x.partial() && problem.parties().size() > 1
+                  ? Compromise.search(evaluator, space, problem, read.proposal(), maxChanges, limit, progress)
+                  : null;
           progress.done();
           if (format == Common.Format.json) {
-            cl.getOut().print(Json.write(NearestReport.json(x).set("positions", Json.positions(positions))));
+            cl.getOut().print(Json.write(NearestReport.json(x, compromise).set("positions", Json.positions(positions))));
           } else {
             cl.getOut().println(common.style().dim("Judged against the " + positions.describe() + "."));
-            NearestReport.text(x, cl.getOut(), common.style());
+            NearestReport.text(x, compromise, cl.getOut(), common.style());
           }
           cl.getOut().flush();
-          if (!x.errors().isEmpty()) {
+          if (x.errors().stream().anyMatch(d -> !d.code().equals(Evaluator.INCOHERENT))) {
             return ExitCode.RULES;
           }
-          return x.suggestions().isEmpty() ? ExitCode.FAILED : ExitCode.OK;
+          if (!x.errors().isEmpty()) {
+            return ExitCode.BAD_INPUT;
+          }
+          boolean answered = !x.suggestions().isEmpty() || (compromise != null && compromise.found());
+          return answered ? ExitCode.OK : ExitCode.FAILED;
         });
   }
 }

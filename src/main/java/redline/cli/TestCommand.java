@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import redline.engine.Evaluator;
 import redline.cases.CaseRunner;
 import redline.cases.Coverage;
 import redline.engine.RuleBook;
@@ -92,8 +93,11 @@ final class TestCommand implements Callable<Integer> {
     if (run.malformed()) {
       return ExitCode.BAD_INPUT;
     }
-    if (run.results().stream().anyMatch(r -> !r.evaluation().errors().isEmpty())) {
+    if (run.results().stream().flatMap(r -> r.evaluation().errors().stream()).anyMatch(d -> !d.code().equals(Evaluator.INCOHERENT))) {
       return ExitCode.RULES;
+    }
+    if (run.results().stream().anyMatch(r -> !r.evaluation().errors().isEmpty())) {
+      return ExitCode.BAD_INPUT; // a case holds terms that cannot exist together
     }
     if (run.failed() > 0) {
       return ExitCode.FAILED;

@@ -107,7 +107,8 @@ public final class Decisions {
     Map<String, List<TermValue>> domains = domains(book);
     List<Proposal> probes = new ArrayList<>();
     List<int[]> spans = new ArrayList<>();
-    List<Constraint> constraints = book.constraints();
+    List<Constraint> constraints = new ArrayList<>(book.constraints());
+    constraints.addAll(book.coherence()); // coherence rules are decided the same way
     for (Constraint c : constraints) {
       List<String> terms = new ArrayList<>(c.reads());
       int[] sizes = sizes(terms, domains);
@@ -152,7 +153,7 @@ public final class Decisions {
   }
 
   /** The values each term ranges over, in vocabulary order. */
-  static Map<String, List<TermValue>> domains(RuleBook book) {
+  public static Map<String, List<TermValue>> domains(RuleBook book) {
     Map<String, List<TermValue>> out = new LinkedHashMap<>();
     for (Term t : book.vocabulary().terms().values()) {
       out.put(t.name(), domain(t, book));
@@ -246,7 +247,7 @@ public final class Decisions {
     return t;
   }
 
-  /** Every table, in rule-book order. */
+  /** Every table, in rule-book order: the party constraints, then the coherence rules. */
   public Map<String, Table> tables() {
     return tables;
   }

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.BitSet;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,6 +46,9 @@ public final class Evaluator {
 
   private final RuleBook book;
   private final Duration timeout;
+  /** The party constraints, then the coherence rules: slot {@code i} is rule {@code rules.get(i)}. */
+  private final List<Constraint> rules;
+  private final int firstCoherence;
   private final List<String> ids;
   private final Map<String, Integer> slots;
   private final List<List<Integer>> partySlots;
@@ -58,7 +62,11 @@ public final class Evaluator {
   public Evaluator(RuleBook book, Duration timeout) {
     this.book = book;
     this.timeout = timeout;
-    this.ids = book.constraints().stream().map(Constraint::id).toList();
+    List<Constraint> all = new ArrayList<>(book.constraints());
+    all.addAll(book.coherence());
+    this.rules = List.copyOf(all);
+    this.firstCoherence = book.constraints().size();
+    this.ids = rules.stream().map(Constraint::id).toList();
     Map<String, Integer> s = new HashMap<>();
     for (int i = 0; i < ids.size(); i++) {
       s.put(ids.get(i), i);
@@ -68,7 +76,7 @@ public final class Evaluator {
     for (Party party : book.parties()) {
       List<Integer> members = new ArrayList<>();
       for (int i = 0; i < ids.size(); i++) {
-        if (book.constraints().get(i).party().equals(party.code())) {
+        if (rules.get(i).party().equals(party.code())) {
           members.add(i);
         }
       }
@@ -92,12 +100,132 @@ public final class Evaluator {
     return evaluateAll(List.of(proposal)).get(0);
   }
 
-  /** Evaluates many proposals in one session; results are in the order given. */
+  /**
+   * Evaluates many proposals in one session; results are in the order given. A constraint that
+   * reads a term the proposal leaves open is decided over every completion of its open terms
+   * (each value of their domains, decided by Drools): BROKEN or SATISFIED when every completion
+   * agrees, UNDETERMINED only when some completion breaks it and another satisfies it.
+   */
   public List<Evaluation> evaluateAll(List<Proposal> proposals) {
     Firings firings = fire(proposals);
+    List<Map<Integer, Status>> decided = firings.errors().isEmpty() ? complete(proposals) : List.of();
     List<Evaluation> out = new ArrayList<>(proposals.size());
     for (int i = 0; i < proposals.size(); i++) {
-      out.add(judge(proposals.get(i), firings.fired().get(i), firings.errors()));
+      Map<Integer, Status> open = decided.isEmpty() ? Map.of() : decided.get(i);
+      out.add(judge(proposals.get(i), firings.fired().get(i), open, firings.errors()));
+    }
+    return out;
+  }
+
+  /**
+   * The most completions of one constraint's open terms tried for one proposal; beyond it the
+   * constraint stays UNDETERMINED (a conservative answer, never a wrong one).
+   */
+  static final int MAX_COMPLETIONS = 4096;
+
+  /** The value domains of the terms, computed once: what a completion of an open term ranges over. */
+  private volatile Map<String, List<TermValue>> domains;
+
+  /** The values each term ranges over ({@link Decisions#domains(RuleBook)}), computed once. */
+  public Map<String, List<TermValue>> domains() {
+    Map<String, List<TermValue>> d = domains;
+    if (d == null) {
+      d = Collections.unmodifiableMap(Decisions.domains(book));
+      domains = d;
+    }
+    return d;
+  }
+
+  /** The probes of one proposal that complete one set of open terms, and the constraints they decide. */
+  private record Completion(int proposal, List<Integer> slots, int start, int count) {}
+
+  /**
+   * For each proposal, the status of every constraint whose open terms all completions decide
+   * alike, by slot. Constraints with the same open terms share their completions.
+   */
+  private List<Map<Integer, Status>> complete(List<Proposal> proposals) {
+    List<Map<Integer, Status>> out = new ArrayList<>(proposals.size());
+    List<Proposal> probes = new ArrayList<>();
+    List<Completion> completions = new ArrayList<>();
+    List<Constraint> constraints = rules;
+    Map<String, List<TermValue>> domains = domains();
+    for (int i = 0; i < proposals.size(); i++) {
+      out.add(new HashMap<>());
+      Proposal p = proposals.get(i);
+      if (p.terms().size() == book.vocabulary().terms().size()) {
+        continue;
+      }
+      Map<List<String>, List<Integer>> byOpen = new LinkedHashMap<>();
+      for (int slot = 0; slot < constraints.size(); slot++) {
+        List<String> open = new ArrayList<>();
+        for (String term : constraints.get(slot).reads()) {
+          if (!p.terms().containsKey(term) && domains.containsKey(term)) {
+            open.add(term);
+          }
+        }
+        if (!open.isEmpty()) {
+          byOpen.computeIfAbsent(List.copyOf(open), k -> new ArrayList<>()).add(slot);
+        }
+      }
+      for (Map.Entry<List<String>, List<Integer>> e : byOpen.entrySet()) {
+        List<String> open = e.getKey();
+        long count = 1;
+        for (String term : open) {
+          count *= domains.get(term).size();
+          if (count > MAX_COMPLETIONS) {
+            break;
+          }
+        }
+        if (count > MAX_COMPLETIONS) {
+          continue;
+        }
+        int start = probes.size();
+        int[] at = new int[open.size()];
+        for (long n = 0; n < count; n++) {
+          Map<String, TermValue> terms = new LinkedHashMap<>(p.terms());
+          for (int k = 0; k < open.size(); k++) {
+            terms.put(open.get(k), domains.get(open.get(k)).get(at[k]));
+          }
+          probes.add(Proposal.of(p.id(), terms));
+          for (int k = open.size() - 1; k >= 0 && ++at[k] == domains.get(open.get(k)).size(); k--) {
+            at[k] = 0;
+          }
+        }
+        completions.add(new Completion(i, e.getValue(), start, (int) count));
+      }
+    }
+    if (probes.isEmpty()) {
+      return out;
+    }
+    Firings pf = fire(probes);
+    if (!pf.errors().isEmpty()) {
+      return out; // the originals fired cleanly; an error here leaves the open constraints undetermined
+    }
+    // a completion that holds a combination no proposal can hold is no completion at all
+    boolean[] impossible = new boolean[probes.size()];
+    for (int k = 0; k < probes.size(); k++) {
+      impossible[k] = !incoherent(probes.get(k), pf.fired().get(k)).isEmpty();
+    }
+    for (Completion c : completions) {
+      for (int slot : c.slots()) {
+        int broken = 0;
+        int possible = 0;
+        for (int k = c.start(); k < c.start() + c.count(); k++) {
+          // a coherence rule is judged over every completion, possible or not
+          if (slot >= firstCoherence || !impossible[k]) {
+            possible++;
+            broken += pf.fired().get(k).get(slot) ? 1 : 0;
+          }
+        }
+        if (possible == 0) {
+          continue;
+        }
+        if (broken == possible) {
+          out.get(c.proposal()).put(slot, Status.BROKEN);
+        } else if (broken == 0) {
+          out.get(c.proposal()).put(slot, Status.SATISFIED);
+        }
+      }
     }
     return out;
   }
@@ -293,10 +421,22 @@ public final class Evaluator {
   }
 
   /** Turns the rules that fired for one proposal into its evaluation. */
-  Evaluation judge(Proposal proposal, BitSet fired, List<Diagnostic> errors) {
+  Evaluation judge(Proposal proposal, BitSet fired, Map<Integer, Status> decided, List<Diagnostic> errors) {
     List<PartyResult> parties = new ArrayList<>();
     if (!errors.isEmpty()) {
       return new Evaluation(proposal, parties, errors, positions()); // no verdict from rules that failed
+    }
+    List<Diagnostic> impossible = new ArrayList<>();
+    for (int slot : incoherent(proposal, fired)) {
+      impossible.add(incoherence(proposal, rules.get(slot)));
+    }
+    for (int slot = firstCoherence; slot < rules.size(); slot++) {
+      if (decided.get(slot) == Status.BROKEN) {
+        impossible.add(incoherence(proposal, rules.get(slot))); // every completion holds it
+      }
+    }
+    if (!impossible.isEmpty()) {
+      return new Evaluation(proposal, parties, impossible); // no verdict on what cannot exist
     }
     List<Party> withRules = book.parties();
     List<Constraint> constraints = book.constraints();
@@ -305,15 +445,48 @@ public final class Evaluator {
     for (int p = 0; p < withRules.size(); p++) {
       List<ConstraintResult> results = new ArrayList<>();
       for (int slot : partySlots.get(p)) {
-        results.add(outcome(constraints.get(slot), rendered, fired.get(slot)));
+        results.add(outcome(constraints.get(slot), rendered, fired.get(slot), decided.get(slot)));
       }
       parties.add(partyResult(withRules.get(p), results));
     }
     return new Evaluation(proposal, parties, errors, positions());
   }
 
-  /** The outcome of one constraint, given the proposal's rendered values and whether its rule fired. */
-  static ConstraintResult outcome(Constraint c, Map<String, String> rendered, boolean fired) {
+  /** The code of the error that refuses a proposal holding a combination that cannot exist. */
+  public static final String INCOHERENT = "incoherent-proposal";
+
+  /** The coherence rules, by slot, whose combination a proposal holds with every term they read set. */
+  private List<Integer> incoherent(Proposal proposal, BitSet fired) {
+    List<Integer> out = new ArrayList<>();
+    for (int slot = fired.nextSetBit(firstCoherence); slot >= 0; slot = fired.nextSetBit(slot + 1)) {
+      if (proposal.terms().keySet().containsAll(rules.get(slot).reads())) {
+        out.add(slot);
+      }
+    }
+    return out;
+  }
+
+  private static Diagnostic incoherence(Proposal proposal, Constraint rule) {
+    StringBuilder held = new StringBuilder();
+    for (String term : rule.reads()) {
+      TermValue v = proposal.terms().get(term);
+      held.append(held.length() == 0 ? "" : " and ")
+          .append('`').append(term).append("` = ")
+          .append(v == null ? "any value" : v.render());
+    }
+    String first = rule.reads().stream().filter(proposal.terms()::containsKey).findFirst().orElse("");
+    return Diagnostic.error(
+        INCOHERENT,
+        new Location(proposal.file().isEmpty() ? proposal.id() : proposal.file(), 0, 0, first.isEmpty() ? "" : "/terms/" + first),
+        held + " cannot exist together (coherence rule " + rule.id() + ": " + rule.title() + ")",
+        rule.stance().isEmpty() ? "change one of these terms" : rule.stance());
+  }
+
+  /**
+   * The outcome of one constraint, given the proposal's rendered values, whether its rule fired,
+   * and, when it reads open terms, the status every completion of them agrees on (or null).
+   */
+  static ConstraintResult outcome(Constraint c, Map<String, String> rendered, boolean fired, Status completed) {
     Map<String, String> terms = c.reads().size() == 1 ? null : new LinkedHashMap<>();
     boolean open = false;
     for (String term : c.reads()) {
@@ -328,7 +501,8 @@ public final class Evaluator {
         terms.put(term, v);
       }
     }
-    Status status = open ? Status.UNDETERMINED : fired ? Status.BROKEN : Status.SATISFIED;
+    Status status =
+        open ? (completed == null ? Status.UNDETERMINED : completed) : fired ? Status.BROKEN : Status.SATISFIED;
     return new ConstraintResult(c, status, terms);
   }
 

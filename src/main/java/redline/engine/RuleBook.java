@@ -20,6 +20,7 @@ import redline.load.RuleFile;
 import redline.load.RuleFileReader;
 import redline.load.VocabularyReader;
 import redline.model.Constraint;
+import redline.model.Kind;
 import redline.model.Diagnostic;
 import redline.model.Location;
 import redline.model.Party;
@@ -37,6 +38,7 @@ public final class RuleBook {
   private final List<RuleFile> files;
   private final List<Constraint> all;
   private final List<Constraint> constraints;
+  private final List<Constraint> coherence;
   private final Map<String, Constraint> byId;
   private final LocalDate day;
   private final boolean latest;
@@ -74,7 +76,17 @@ public final class RuleBook {
     this.whole = this;
     this.day = changeDates(this.all).isEmpty() ? null : changeDates(this.all).last();
     this.constraints = day == null ? this.all : this.all.stream().filter(c -> c.inForce(day)).toList();
-    this.byId = index(constraints);
+    List<Constraint> combinations = new ArrayList<>();
+    for (RuleFile f : files) {
+      for (Constraint c : f.constraints()) {
+        if (c.kind() == Kind.COHERENCE) {
+          combinations.add(c);
+        }
+      }
+    }
+    // coherence rules say which combinations cannot exist, whatever the date: never dated
+    this.coherence = List.copyOf(combinations);
+    this.byId = index(constraints, coherence);
   }
 
   /** The same rules restricted to the constraints in force on {@code day}. */
@@ -87,16 +99,18 @@ public final class RuleBook {
     this.factType = whole.factType;
     this.warnings = whole.warnings;
     this.all = whole.all;
+    this.coherence = whole.coherence;
     this.day = day;
     this.latest = false;
     this.whole = whole;
     this.constraints = all.stream().filter(c -> c.inForce(day)).toList();
-    this.byId = index(constraints);
+    this.byId = index(constraints, coherence);
   }
 
-  private static Map<String, Constraint> index(List<Constraint> constraints) {
+  private static Map<String, Constraint> index(List<Constraint> constraints, List<Constraint> coherence) {
     Map<String, Constraint> ids = new LinkedHashMap<>();
     constraints.forEach(c -> ids.put(c.id(), c));
+    coherence.forEach(c -> ids.put(c.id(), c));
     return Collections.unmodifiableMap(ids);
   }
 
@@ -418,12 +432,20 @@ public final class RuleBook {
     return constraints;
   }
 
+  /**
+   * The coherence rules: combinations of terms that cannot exist together, in file order. They
+   * belong to no party and are not among {@link #constraints()}.
+   */
+  public List<Constraint> coherence() {
+    return coherence;
+  }
+
   /** The constraints of one party, in file order. */
   public List<Constraint> constraints(String party) {
     return constraints.stream().filter(c -> c.party().equals(party)).toList();
   }
 
-  /** The constraint with id {@code id}. */
+  /** The constraint or coherence rule with id {@code id}. */
   public Optional<Constraint> constraint(String id) {
     return Optional.ofNullable(byId.get(id));
   }

@@ -20,17 +20,46 @@ final class Component {
   /** {@code hardAt.get(level)}: hard tables complete once {@code level} terms are assigned. */
   final List<List<Integer>> hardAt;
   final List<List<Integer>> softAt;
+  /** The coherence rules over the group's terms: never broken, never relaxed. */
+  final List<Space.Table> coherent;
+  final List<List<Integer>> coherentAt;
 
-  private Component(int[] terms, List<Space.Table> hard, List<Space.Table> soft) {
+  private Component(int[] terms, List<Space.Table> hard, List<Space.Table> soft, List<Space.Table> coherent) {
     this.terms = terms;
     this.hard = List.copyOf(hard);
     this.soft = List.copyOf(soft);
+    this.coherent = List.copyOf(coherent);
     int[] level = new int[Arrays.stream(terms).max().orElse(-1) + 1];
     for (int i = 0; i < terms.length; i++) {
       level[terms[i]] = i + 1;
     }
     this.hardAt = at(hard, level, terms.length);
     this.softAt = at(soft, level, terms.length);
+    this.coherentAt = at(coherent, level, terms.length);
+  }
+
+  /**
+   * False when a coherence rule complete at {@code level} is broken by {@code assignment}; a
+   * rule reading a term marked in {@code open} (left open, so any value may follow) is skipped.
+   */
+  boolean coherent(int level, int[] assignment, boolean[] open) {
+    for (int k : coherentAt.get(level)) {
+      Space.Table t = coherent.get(k);
+      if (open != null && java.util.Arrays.stream(t.terms()).anyMatch(x -> open[x])) {
+        continue;
+      }
+      if (t.isBroken(assignment)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The hard tables, then the coherence rules: what a candidate value's class must respect. */
+  List<Space.Table> hardAndCoherent() {
+    List<Space.Table> out = new ArrayList<>(hard);
+    out.addAll(coherent);
+    return out;
   }
 
   private static List<List<Integer>> at(List<Space.Table> tables, int[] level, int n) {
@@ -52,6 +81,7 @@ final class Component {
   static List<Component> split(Space space, Problem problem) {
     List<Space.Table> hard = problem.hard().stream().map(c -> space.table(c.id())).toList();
     List<Space.Table> soft = problem.soft().stream().map(c -> space.table(c.id())).toList();
+    List<Space.Table> coherence = problem.coherence().stream().map(c -> space.table(c.id())).toList();
     int n = space.terms().size();
     int[] parent = new int[n];
     boolean[] used = new boolean[n];
@@ -60,6 +90,7 @@ final class Component {
     }
     List<Space.Table> all = new ArrayList<>(hard);
     all.addAll(soft);
+    all.addAll(coherence);
     for (Space.Table t : all) {
       for (int term : t.terms()) {
         used[term] = true;
@@ -79,14 +110,17 @@ final class Component {
           new Component(
               new int[0],
               hard.stream().filter(t -> t.terms().length == 0).toList(),
-              soft.stream().filter(t -> t.terms().length == 0).toList()));
+              soft.stream().filter(t -> t.terms().length == 0).toList(),
+              coherence.stream().filter(t -> t.terms().length == 0).toList()));
     }
     for (List<Integer> members : groups.values()) {
       List<Space.Table> h = hard.stream().filter(t -> t.terms().length > 0 && members.contains(t.terms()[0])).toList();
       List<Space.Table> s = soft.stream().filter(t -> t.terms().length > 0 && members.contains(t.terms()[0])).toList();
+      List<Space.Table> c = coherence.stream().filter(t -> t.terms().length > 0 && members.contains(t.terms()[0])).toList();
       List<Space.Table> both = new ArrayList<>(h);
       both.addAll(s);
-      out.add(new Component(order(members, both), h, s));
+      both.addAll(c);
+      out.add(new Component(order(members, both), h, s, c));
     }
     return out;
   }

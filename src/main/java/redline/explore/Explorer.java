@@ -88,10 +88,7 @@ public final class Explorer {
     List<Component> groups = Component.split(space, problem);
     boolean[] inGroup = new boolean[n];
     groups.forEach(g -> java.util.Arrays.stream(g.terms).forEach(t -> inGroup[t] = true));
-    BigInteger spaceSize = BigInteger.ONE;
-    for (int t = 0; t < n; t++) {
-      spaceSize = spaceSize.multiply(BigInteger.valueOf(fixedValue[t] >= 0 ? 1 : space.distinct(t).length));
-    }
+    BigInteger spaceSize = coherentSize(fixedValue);
     BigInteger zone = BigInteger.ONE;
     List<List<Part>> fronts = new ArrayList<>();
     Map<String, List<TermValue>> zoneValues = new LinkedHashMap<>();
@@ -231,6 +228,24 @@ public final class Explorer {
         errors);
   }
 
+  /** The number of proposals (classes of values) that break no coherence rule. */
+  private BigInteger coherentSize(int[] fixedValue) {
+    int n = space.terms().size();
+    Explorer counter = new Explorer(evaluator, space, problem.with(List.of(), List.of(), List.of()), progress);
+    boolean[] counted = new boolean[n];
+    BigInteger size = BigInteger.ONE;
+    for (Component g : Component.split(space, counter.problem)) {
+      size = size.multiply(counter.feasible(g, fixedValue).count);
+      java.util.Arrays.stream(g.terms).forEach(t -> counted[t] = true);
+    }
+    for (int t = 0; t < n; t++) {
+      if (!counted[t]) {
+        size = size.multiply(BigInteger.valueOf(fixedValue[t] >= 0 ? 1 : space.distinct(t).length));
+      }
+    }
+    return size;
+  }
+
   private static double sum(double[] v) {
     double s = 0;
     for (double x : v) {
@@ -361,7 +376,7 @@ public final class Explorer {
   }
 
   private Feasible feasible(Component g, int[] fixedValue) {
-    List<Space.Table> tables = new ArrayList<>(g.hard);
+    List<Space.Table> tables = g.hardAndCoherent();
     tables.addAll(g.soft);
     List<List<int[]>> cands = candidates(g, fixedValue, tables);
     int[] assignment = new int[space.terms().size()];
@@ -381,7 +396,7 @@ public final class Explorer {
         if (++nodes % CHECK_EVERY == 0 && progress.cancelled()) {
           stopped = true;
         }
-        if (stopped) {
+        if (stopped || !g.coherent(level, assignment, null)) {
           return;
         }
         for (int h : g.hardAt.get(level)) {
@@ -451,7 +466,7 @@ public final class Explorer {
    * it breaks include a set already found.
    */
   private List<List<Constraint>> corrections(Component g, int[] fixedValue) {
-    List<List<int[]>> cands = candidates(g, fixedValue, g.hard);
+    List<List<int[]>> cands = candidates(g, fixedValue, g.hardAndCoherent());
     int[] assignment = new int[space.terms().size()];
     BitSet broken = new BitSet();
     List<BitSet> found = new ArrayList<>();
@@ -460,8 +475,8 @@ public final class Explorer {
         if (++nodes % CHECK_EVERY == 0 && progress.cancelled()) {
           stopped = true;
         }
-        if (stopped) {
-          return;
+        if (stopped || !g.coherent(level, assignment, null)) {
+          return; // a coherence rule is never relaxed
         }
         List<Integer> added = new ArrayList<>();
         for (int h : g.hardAt.get(level)) {

@@ -14,6 +14,7 @@ import redline.model.Evaluation;
 import redline.model.Kind;
 import redline.model.Location;
 import redline.model.PartyResult;
+import redline.model.Party;
 import redline.model.Proposal;
 import redline.model.Status;
 import redline.model.TermValue;
@@ -47,9 +48,14 @@ public final class Nearest {
   /** The suggestions for {@code draft}, at most {@code maxChanges} changes and {@code limit} suggestions. */
   public static Suggestions search(
       Evaluator evaluator, Problem problem, Proposal draft, int maxChanges, int limit, Progress progress) {
+    return search(evaluator, spaceFor(evaluator, draft), problem, draft, maxChanges, limit, progress);
+  }
+
+  /** The space of {@code evaluator}'s rules holding {@code draft}'s own values too. */
+  public static Space spaceFor(Evaluator evaluator, Proposal draft) {
     Map<String, List<TermValue>> extra = new LinkedHashMap<>();
     draft.terms().forEach((t, v) -> extra.put(t, List.of(v)));
-    return search(evaluator, Space.of(evaluator, extra), problem, draft, maxChanges, limit, progress);
+    return Space.of(evaluator, extra);
   }
 
   /** As above, over a space already decided (it must hold the draft's values). */
@@ -62,6 +68,13 @@ public final class Nearest {
   private record Option(int[] terms, int[] values, int changes, int[] delta, int lost) {}
 
   private Suggestions run(Proposal draft, int maxChanges, int limit) {
+    Evaluation before = evaluator.evaluate(draft);
+    if (!before.errors().isEmpty()) {
+      // a draft that cannot exist, or rules that fail on it: nothing to start from
+      return new Suggestions(
+          draft, before, problem.parties(), problem.objections(), maxChanges, List.of(), List.of(), List.of(), List.of(), -1, 0, false,
+          before.errors());
+    }
     int n = space.terms().size();
     int[] draftValue = new int[n];
     for (int t = 0; t < n; t++) {
@@ -118,8 +131,6 @@ public final class Nearest {
       }
     }
     List<Diagnostic> errors = new ArrayList<>(space.errors());
-    Evaluation before = evaluator.evaluate(draft);
-    errors.addAll(before.errors());
     List<Suggestions.Suggestion> suggestions = new ArrayList<>();
     boolean none = options.stream().anyMatch(List::isEmpty);
     if (!none && !stopped) {
@@ -170,12 +181,15 @@ public final class Nearest {
                   "please report this: it is a bug in redline"));
           continue;
         }
+        // the score lost as the engine counts it: a preference that reads a term left open is
+        // decided over the term's completions, which the search does not follow
         int lost = 0;
-        for (int d : deltas.get(i)) {
-          lost -= d;
+        for (Party party : problem.parties()) {
+          lost += before.party(party.code()).orElseThrow().score() - e.party(party.code()).orElseThrow().score();
         }
         suggestions.add(new Suggestions.Suggestion(changes.get(i), proposals.get(i), e, lost, effects(before, e)));
       }
+      suggestions.sort(Comparator.comparingInt(Suggestions.Suggestion::size).thenComparingInt(Suggestions.Suggestion::lost));
     }
     int minimum = suggestions.isEmpty() ? -1 : suggestions.get(0).size();
     return new Suggestions(
@@ -187,13 +201,18 @@ public final class Nearest {
   /** True when some values of the group's set and settled terms break none of its hard constraints. */
   private boolean possible(Component g, int[] draftValue, boolean[] mustSettle) {
     List<List<int[]>> classes = new ArrayList<>();
+    boolean[] open = new boolean[space.terms().size()];
     for (int t : g.terms) {
       boolean stay = draftValue[t] < 0 && !mustSettle[t];
-      classes.add(stay ? List.of(new int[] {0}) : Component.classes(t, space.distinct(t), g.hard));
+      open[t] = stay;
+      classes.add(stay ? List.of(new int[] {0}) : Component.classes(t, space.distinct(t), g.hardAndCoherent()));
     }
     int[] assignment = new int[space.terms().size()];
     return new Object() {
       boolean dfs(int level) {
+        if (!g.coherent(level, assignment, open)) {
+          return false;
+        }
         for (int h : g.hardAt.get(level)) {
           if (g.hard.get(h).isBroken(assignment)) {
             return false;
@@ -222,11 +241,16 @@ public final class Nearest {
       String code = problem.parties().get(p).code();
       PartyResult b = before.party(code).orElseThrow();
       PartyResult a = after.party(code).orElseThrow();
-      if (!Explorer.Acceptance.holds(a, problem.objections()) || a.score() != b.score() + delta[p]) {
+      if (!Explorer.Acceptance.holds(a, problem.objections()) || (!hasOpen(before) && a.score() != b.score() + delta[p])) {
         return false;
       }
     }
     return true;
+  }
+
+  /** True when the draft leaves some term open. */
+  private boolean hasOpen(Evaluation draft) {
+    return draft.proposal().terms().size() < space.terms().size();
   }
 
   /** What moved for each party between the draft's evaluation and a suggestion's. */
@@ -275,7 +299,7 @@ public final class Nearest {
    * With {@code to == 0}, at most one option: the draft kept, open terms settled at best score.
    */
   private List<Option> options(Component g, int[] draftValue, boolean[] mustSettle, int from, int to) {
-    List<Space.Table> tables = new ArrayList<>(g.hard);
+    List<Space.Table> tables = g.hardAndCoherent();
     tables.addAll(g.soft);
     int len = g.terms.length;
     List<Integer> set = new ArrayList<>();
@@ -394,13 +418,17 @@ public final class Nearest {
     }
     int[] assignment = new int[space.terms().size()];
     int[] scores = new int[problem.parties().size()];
+    boolean[] open = new boolean[space.terms().size()];
+    for (int i = 0; i < len; i++) {
+      open[g.terms[i]] = stay[i];
+    }
     Map<String, Option> best = new LinkedHashMap<>();
     new Object() {
       void dfs(int level) {
         if (++nodes % CHECK_EVERY == 0 && progress.cancelled()) {
           stopped = true;
         }
-        if (stopped) {
+        if (stopped || !g.coherent(level, assignment, open)) {
           return;
         }
         for (int h : g.hardAt.get(level)) {

@@ -13,13 +13,26 @@ import redline.model.Party;
  *
  * @param hard the constraints that must not be broken
  * @param soft the preferences that score
+ * @param coherence the coherence rules: combinations no proposal may hold, never relaxed
  * @param objections whether objections count as red lines
  */
-public record Problem(List<Party> parties, List<Constraint> hard, List<Constraint> soft, boolean objections) {
+public record Problem(
+    List<Party> parties, List<Constraint> hard, List<Constraint> soft, List<Constraint> coherence, boolean objections) {
   public Problem {
     parties = List.copyOf(parties);
     hard = List.copyOf(hard);
     soft = List.copyOf(soft);
+    coherence = List.copyOf(coherence);
+  }
+
+  /** A problem without coherence rules. */
+  public Problem(List<Party> parties, List<Constraint> hard, List<Constraint> soft, boolean objections) {
+    this(parties, hard, soft, List.of(), objections);
+  }
+
+  /** The same problem for other parties' red lines and preferences, with the same coherence rules. */
+  public Problem with(List<Party> parties, List<Constraint> hard, List<Constraint> soft) {
+    return new Problem(parties, hard, soft, coherence, objections);
   }
 
   /**
@@ -39,7 +52,7 @@ public record Problem(List<Party> parties, List<Constraint> hard, List<Constrain
         book.constraints().stream()
             .filter(c -> chosen.contains(c.party()) && c.kind() == Kind.PREFERENCE)
             .toList();
-    return new Problem(parties, hard, soft, objections);
+    return new Problem(parties, hard, soft, book.coherence(), objections);
   }
 
   /** The position of party {@code code} among the considered parties, or -1. */

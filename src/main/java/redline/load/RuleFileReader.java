@@ -38,7 +38,7 @@ import redline.model.Vocabulary;
 public final class RuleFileReader {
   /** The metadata a rule may carry. */
   public static final List<String> METADATA =
-      List.of("party", "kind", "title", "stance", "sources", "evidence", "asOf", "weight", "contested", "note", "from", "until", "supersedes");
+      List.of("party", "kind", "title", "stance", "reason", "sources", "evidence", "asOf", "weight", "contested", "note", "from", "until", "supersedes");
 
   private static final Pattern ID = Pattern.compile("[A-Z]{2,5}-[0-9]{2,3}");
   private static final Pattern SOURCE_ID = Pattern.compile("S[0-9]{2}[a-z]?");
@@ -146,6 +146,7 @@ public final class RuleFileReader {
           Map.entry("invalid-kind", "kind"),
           Map.entry("unknown-party", "party"),
           Map.entry("wrong-party", "party"),
+          Map.entry("misplaced-coherence", "party"),
           Map.entry("invalid-weight", "weight"),
           Map.entry("unused-weight", "weight"));
 
@@ -223,8 +224,20 @@ public final class RuleFileReader {
                 Fields.hintOr(Vocabulary.didYouMean(a.getName(), METADATA), "expected one of " + Fields.list(METADATA))));
       }
     }
-    String party = required(rule, "party", at, found);
-    if (!party.isEmpty() && !vocabulary.parties().containsKey(party)) {
+    boolean coherence = meta(rule, "kind").equals(Kind.COHERENCE.word());
+    String party = coherence ? meta(rule, "party") : required(rule, "party", at, found);
+    if (coherence && (!party.isEmpty() || !fileParty.isEmpty())) {
+      found.add(
+          Diagnostic.error(
+              "misplaced-coherence",
+              party.isEmpty() ? at : metaAt(rule, "party", at),
+              "coherence rule `" + id + "` "
+                  + (party.isEmpty() ? "sits in the file of `" + fileParty + "`" : "names party `" + party + "`")
+                  + ", but a coherence rule belongs to no party",
+              "put coherence rules, without @party, in `coherence.drl`"));
+      party = "";
+    }
+    if (!coherence && !party.isEmpty() && !vocabulary.parties().containsKey(party)) {
       found.add(
           Diagnostic.error(
               "unknown-party",
@@ -251,11 +264,28 @@ public final class RuleFileReader {
               "invalid-kind",
               metaAt(rule, "kind", at),
               "rule `" + id + "` has kind `" + kindWord + "`",
-              "expected `red-line`, `objection` or `preference`"));
+              "expected `red-line`, `objection`, `preference` or `coherence`"));
     }
     String title = required(rule, "title", at, found);
-    String stance = required(rule, "stance", at, found);
-    String sourcesText = required(rule, "sources", at, found);
+    String reason = meta(rule, "reason");
+    String stance;
+    String sourcesText;
+    if (coherence) {
+      // a combination that cannot exist needs a reason in words, sources where there are any
+      stance = reason.isEmpty() ? meta(rule, "stance") : reason;
+      sourcesText = meta(rule, "sources");
+      if (stance.isEmpty() && sourcesText.isEmpty()) {
+        found.add(
+            Diagnostic.error(
+                "missing-metadata",
+                at,
+                "coherence rule `" + id + "` gives neither `@reason` nor `@sources`",
+                "say why the combination cannot exist, e.g. @reason(\"Article 5 protection comes with membership\")"));
+      }
+    } else {
+      stance = required(rule, "stance", at, found);
+      sourcesText = required(rule, "sources", at, found);
+    }
     List<String> sources = new ArrayList<>();
     for (String s : sourcesText.split("[,;]")) {
       String src = s.trim();

@@ -165,7 +165,7 @@ public final class CaseReport {
   public static void coverage(Coverage c, PrintWriter out, Style s) {
     out.println();
     out.println(s.bold(String.format("Coverage: %.1f%%", c.percent())) + " (each constraint counts twice: broken by some case, satisfied by some case)");
-    for (Kind k : Kind.values()) {
+    for (Kind k : Kind.positions()) {
       List<Coverage.Entry> es = c.of(k);
       long both = es.stream().filter(Coverage.Entry::bothWays).count();
       out.println(String.format("  %-12s %d of %d exercised both ways", k.word() + "s", both, es.size()));

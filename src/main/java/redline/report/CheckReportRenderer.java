@@ -57,7 +57,7 @@ public final class CheckReportRenderer {
     parts.add(count(ruleFiles, "rule file", "rule files"));
     if (!r.constraints().isEmpty()) {
       List<String> kinds = new ArrayList<>();
-      for (Kind k : Kind.values()) {
+      for (Kind k : Kind.positions()) {
         long n = r.constraints().stream().filter(a -> a.constraint().kind() == k).count();
         String word = k.word().replace('-', ' ');
         kinds.add(count(n, word, word + "s"));

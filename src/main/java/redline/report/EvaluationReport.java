@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
+import redline.engine.Evaluator;
 import redline.model.Constraint;
 import redline.model.ConstraintResult;
 import redline.model.Evaluation;
@@ -59,7 +60,12 @@ public final class EvaluationReport {
     }
     if (!e.errors().isEmpty()) {
       out.println();
-      out.println(s.red("The rules failed while running, so no verdict is given:"));
+      boolean impossible = e.errors().stream().allMatch(d -> d.code().equals(Evaluator.INCOHERENT));
+      out.println(
+          s.red(
+              impossible
+                  ? "This proposal holds terms that cannot exist together, so no verdict is given:"
+                  : "The rules failed while running, so no verdict is given:"));
       DiagnosticReport.print(e.errors(), out, s, 0);
     }
     out.flush();
@@ -87,7 +93,7 @@ public final class EvaluationReport {
       out.println("  " + why);
     }
     for (Status status : List.of(Status.BROKEN, Status.UNDETERMINED, Status.SATISFIED)) {
-      for (Kind kind : Kind.values()) {
+      for (Kind kind : Kind.positions()) {
         for (ConstraintResult c : r.with(kind, status)) {
           constraint(c, out, s);
         }

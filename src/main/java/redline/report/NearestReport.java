@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
+import redline.explore.Compromise;
 import redline.explore.Suggestions;
 import redline.model.Constraint;
 import redline.model.Party;
@@ -21,6 +22,11 @@ public final class NearestReport {
 
   /** Prints the text report. */
   public static void text(Suggestions x, PrintWriter out, Style s) {
+    text(x, null, out, s);
+  }
+
+  /** Prints the text report, with the best compromise when one was searched for (else null). */
+  public static void text(Suggestions x, Compromise compromise, PrintWriter out, Style s) {
     Proposal d = x.draft();
     out.println(s.bold("Nearest versions of " + d.id()) + (d.title().isEmpty() ? "" : ": " + d.title())
         + " that no party of " + codes(x.parties()) + " rejects" + (x.objections() ? " or objects to" : ""));
@@ -64,6 +70,9 @@ public final class NearestReport {
       out.println();
       out.println(s.dim("every suggestion was re-evaluated by the engine before it was printed"));
     }
+    if (compromise != null) {
+      compromise(compromise, out, s);
+    }
     if (!x.errors().isEmpty()) {
       out.println();
       out.println(s.red("Problems met:"));
@@ -72,8 +81,42 @@ public final class NearestReport {
     out.flush();
   }
 
+  private static void compromise(Compromise c, PrintWriter out, Style s) {
+    out.println();
+    if (!c.found()) {
+      out.println(s.red("No compromise either") + ": no version within the changes allowed keeps even one party of " + codes(c.considered()));
+      return;
+    }
+    int lose = c.considered().size() - c.kept();
+    out.println(
+        s.bold("Best compromise")
+            + " (no version keeps all " + c.considered().size() + " parties): the closest keep " + c.kept() + " of "
+            + c.considered().size() + " and lose " + lose + (lose == 1 ? " party" : " parties")
+            + s.dim(" (exact: no version loses fewer)")
+            + (c.partial() ? s.yellow(" (search stopped early)") : ""));
+    out.println(s.dim("ranked by parties lost, then red lines broken, then changes, then preference score lost"));
+    int i = 0;
+    for (Compromise.Entry e : c.entries()) {
+      out.println();
+      suggestion(++i, e.suggestion(), e.lost(), out, s);
+      out.println("   loses " + codes(e.rejecting()) + ": " + e.broken().size()
+          + (e.broken().size() == 1 ? " red line broken" : " red lines broken") + " (" + titled(e.broken()) + ")");
+    }
+    out.println();
+    out.println(s.dim("every version was re-evaluated by the engine before it was printed"));
+  }
+
+  private static String titled(List<Constraint> cs) {
+    return String.join("; ", cs.stream().map(c -> c.id() + " " + c.title()).toList());
+  }
+
   private static void suggestion(int i, Suggestions.Suggestion g, PrintWriter out, Style s) {
-    String lost = g.lost() > 0 ? "preference score lost " + g.lost() : g.lost() < 0 ? "preference score gained " + (-g.lost()) : "no preference score lost";
+    suggestion(i, g, g.lost(), out, s);
+  }
+
+  /** One suggestion, with the preference score lost across the parties the report is about. */
+  private static void suggestion(int i, Suggestions.Suggestion g, int scoreLost, PrintWriter out, Style s) {
+    String lost = scoreLost > 0 ? "preference score lost " + scoreLost : scoreLost < 0 ? "preference score gained " + (-scoreLost) : "no preference score lost";
     out.println(s.bold(i + ". " + g.size() + (g.size() == 1 ? " change" : " changes")) + ", " + lost);
     for (Suggestions.Change c : g.changes()) {
       out.println("   " + c.term() + ": " + (c.settles() ? s.dim("(open)") : c.from().render()) + " -> " + s.bold(c.to().render())
@@ -113,6 +156,11 @@ public final class NearestReport {
 
   /** The JSON twin of the text report. */
   public static ObjectNode json(Suggestions x) {
+    return json(x, null);
+  }
+
+  /** The JSON twin of the text report, with {@code compromise} (null when none was searched for). */
+  public static ObjectNode json(Suggestions x, Compromise compromise) {
     ObjectNode o = Json.object();
     ObjectNode draft = o.putObject("draft");
     draft.put("id", x.draft().id());
@@ -133,7 +181,30 @@ public final class NearestReport {
     o.put("partial", x.partial());
     ArrayNode list = o.putArray("suggestions");
     for (Suggestions.Suggestion g : x.suggestions()) {
-      ObjectNode so = list.addObject();
+      suggestionJson(list.addObject(), g);
+    }
+    if (compromise == null) {
+      o.putNull("compromise");
+    } else {
+      ObjectNode co = o.putObject("compromise");
+      co.put("kept", compromise.kept());
+      co.put("lost", compromise.considered().size() - compromise.kept());
+      co.put("partial", compromise.partial());
+      ArrayNode entries = co.putArray("versions");
+      for (Compromise.Entry e : compromise.entries()) {
+        ObjectNode eo = entries.addObject();
+        eo.set("rejecting", Json.strings(e.rejecting().stream().map(Party::code).toList()));
+        eo.set("redLinesBroken", Json.strings(e.broken().stream().map(Constraint::id).toList()));
+        eo.put("scoreLost", e.lost());
+        suggestionJson(eo.putObject("suggestion"), e.suggestion());
+      }
+    }
+    o.set("errors", Json.diagnostics(x.errors()));
+    return o;
+  }
+
+  private static void suggestionJson(ObjectNode so, Suggestions.Suggestion g) {
+    {
       so.put("size", g.size());
       so.put("lost", g.lost());
       ArrayNode changes = so.putArray("changes");
@@ -171,7 +242,5 @@ public final class NearestReport {
       ObjectNode terms = so.putObject("proposal");
       g.proposal().terms().forEach((t, val) -> Json.putValue(terms, t, val));
     }
-    o.set("errors", Json.diagnostics(x.errors()));
-    return o;
   }
 }

@@ -172,14 +172,15 @@ class ExplorerTest {
     Problem p = Problem.of(shipped, Set.of(), false);
     Exploration x = Explorer.explore(ev, s, p, Map.of(), 50, Progress.NONE);
     assertFalse(x.partial());
-    assertTrue(x.spaceSize().compareTo(BigInteger.TEN.pow(10)) > 0);
+    // billions of proposals, once those the coherence rules exclude are left out
+    assertTrue(x.spaceSize().compareTo(BigInteger.TEN.pow(9)) > 0);
     if (!x.hasZone()) {
       assertFalse(x.relaxations().isEmpty());
       for (Exploration.Relaxation r : x.relaxations()) {
         // dropping exactly these red lines opens the zone
         List<Constraint> hard = new ArrayList<>(p.hard());
         hard.removeAll(r.constraints());
-        Problem relaxed = new Problem(p.parties(), hard, p.soft(), false);
+        Problem relaxed = p.with(p.parties(), hard, p.soft());
         Exploration opened = Explorer.explore(ev, s, relaxed, Map.of(), 1, Progress.NONE);
         assertTrue(opened.hasZone(), r.toString());
         // and the witness is accepted by the engine under the relaxed red lines
