@@ -56,6 +56,7 @@ final class BenchCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     CommandLine cl = spec.commandLine();
+    common.noAsOf(cl, "bench");
     Path rules = common.rulesDir();
     Path file = proposal != null ? proposal : defaultProposal(rules);
     if (file == null || !Files.isRegularFile(file)) {

@@ -73,6 +73,13 @@ public final class Common {
     }
   }
 
+  /** Refuses {@code --as-of} on a command whose output does not depend on the positions. */
+  void noAsOf(CommandLine cl, String command) {
+    if (asOf != null) {
+      throw new CommandLine.ParameterException(cl, "--as-of does not apply to " + command + ", which does not depend on the positions of a date");
+    }
+  }
+
   /** What {@code --as-of} asked for, the latest positions when it was not given. */
   AsOf asOf() {
     return asOf == null ? AsOf.LATEST : asOf;

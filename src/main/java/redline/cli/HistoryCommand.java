@@ -20,7 +20,8 @@ import redline.report.Json;
     mixinStandardHelpOptions = true,
     description = {
       "Shows how each party's stances moved over time: per party and term, every period,",
-      "its label (red line, objection, preference), the stance in words, its sources and evidence."
+      "its label (red line, objection, preference), the stance in words, its sources and evidence.",
+      "With --as-of DATE, the history up to that day; the stances in force on it are marked *."
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:shown", "2:bad command line: unknown party or term", "3:the rules failed to load", "4:internal error"})
@@ -58,11 +59,16 @@ final class HistoryCommand implements Callable<Integer> {
       common.printErrors(cl, format, "no history was shown", problems);
       return ExitCode.BAD_INPUT;
     }
-    List<HistoryReport.Line> lines = HistoryReport.lines(book, party, term);
+    Common.AsOf asOf = common.asOf();
+    if (asOf.proposal()) {
+      throw new CommandLine.ParameterException(cl, "history has no proposal: give --as-of a date or `latest`");
+    }
+    RuleBook dated = asOf.day() == null ? book : book.at(asOf.day());
+    List<HistoryReport.Line> lines = HistoryReport.lines(dated, party, term);
     if (format == Common.Format.json) {
-      cl.getOut().print(Json.write(HistoryReport.json(lines)));
+      cl.getOut().print(Json.write(HistoryReport.json(lines, new redline.model.Positions(dated.day(), dated.isLatest()))));
     } else {
-      HistoryReport.text(lines, cl.getOut(), common.style());
+      HistoryReport.text(lines, new redline.model.Positions(dated.day(), dated.isLatest()), cl.getOut(), common.style());
     }
     cl.getOut().flush();
     return ExitCode.OK;

@@ -19,10 +19,14 @@ import redline.model.Party;
 public final class HistoryReport {
   private HistoryReport() {}
 
-  /** One party's stances on one term, in the order they held. */
-  public record Line(Party party, String term, List<Constraint> stances) {
+  /**
+   * One party's stances on one term, in the order they held, and the ids of those in force on the
+   * day of the rule book the history was read from.
+   */
+  public record Line(Party party, String term, List<Constraint> stances, java.util.Set<String> inForce) {
     public Line {
       stances = List.copyOf(stances);
+      inForce = java.util.Set.copyOf(inForce);
     }
   }
 
@@ -32,6 +36,7 @@ public final class HistoryReport {
    * terms appears under each.
    */
   public static List<Line> lines(RuleBook book, String party, String term) {
+    java.time.LocalDate day = book.isLatest() ? null : book.day();
     List<Line> out = new ArrayList<>();
     Comparator<Constraint> byDate = Comparator.comparing(Constraint::from, Comparator.nullsFirst(Comparator.naturalOrder()));
     for (Party p : book.vocabulary().parties().values()) {
@@ -44,13 +49,15 @@ public final class HistoryReport {
         }
         List<Constraint> on = new ArrayList<>();
         for (Constraint c : book.allConstraints()) {
-          if (c.party().equals(p.code()) && c.reads().contains(t)) {
+          if (c.party().equals(p.code()) && c.reads().contains(t) && (day == null || c.from() == null || !c.from().isAfter(day))) {
             on.add(c);
           }
         }
         if (!on.isEmpty()) {
           on.sort(byDate); // stable: same start keeps file order
-          out.add(new Line(p, t, on));
+          java.util.Set<String> now = new java.util.HashSet<>();
+          on.stream().filter(c -> book.constraint(c.id()).isPresent()).forEach(c -> now.add(c.id()));
+          out.add(new Line(p, t, on, now));
         }
       }
     }
@@ -71,8 +78,10 @@ public final class HistoryReport {
     return c.from() + " to " + c.until();
   }
 
-  /** Prints the text report. */
-  public static void text(List<Line> lines, PrintWriter out, Style s) {
+  /** Prints the text report; {@code *} marks the stances in force on the day of {@code positions}. */
+  public static void text(List<Line> lines, redline.model.Positions positions, PrintWriter out, Style s) {
+    out.println(s.dim("* marks the stances in force: the " + positions.describe()));
+    out.println();
     if (lines.isEmpty()) {
       out.println("no stance matches");
       out.flush();
@@ -90,7 +99,7 @@ public final class HistoryReport {
       for (Line l : e.getValue()) {
         out.println("  " + s.bold(l.term()));
         for (Constraint c : l.stances()) {
-          String head = String.format("    %-24s %-7s %-10s ", period(c), c.id(), c.kind().word());
+          String head = String.format("  %s %-24s %-7s %-10s ", l.inForce().contains(c.id()) ? "*" : " ", period(c), c.id(), c.kind().word());
           out.println(head + safe(c.title()));
           String indent = " ".repeat(head.length());
           wrap("stance: " + safe(c.stance()), indent, out, s);
@@ -130,9 +139,10 @@ public final class HistoryReport {
     }
   }
 
-  /** The JSON twin: {@code {"history": [{"party", "term", "stances": [...]}]}}. */
-  public static ObjectNode json(List<Line> lines) {
+  /** The JSON twin: {@code {"positions", "history": [{"party", "term", "stances": [...]}]}}. */
+  public static ObjectNode json(List<Line> lines, redline.model.Positions positions) {
     ObjectNode root = Json.object();
+    root.set("positions", Json.positions(positions));
     ArrayNode list = root.putArray("history");
     for (Line l : lines) {
       ObjectNode o = list.addObject();
@@ -153,6 +163,7 @@ public final class HistoryReport {
           x.put("until", c.until().toString());
         }
         x.put("supersedes", c.supersedes());
+        x.put("inForce", l.inForce().contains(c.id()));
         x.put("kind", c.kind().word());
         x.put("title", c.title());
         x.put("stance", c.stance());

@@ -100,6 +100,19 @@ class AsOfAndHistoryTest {
   }
 
   @Test
+  void historyAsOfADayStopsThereAndMarksTheStancesInForce() throws Exception {
+    Cli r = Cli.run("history", "--rules", "rules", "--format", "json", "--term", "army_cap", "--party", "US", "--as-of", "2025-11-20");
+    assertEquals(0, r.exit(), r.transcript());
+    JsonNode root = JSON.readTree(r.out());
+    assertEquals("2025-11-20", root.get("positions").get("asOf").asText());
+    JsonNode stances = root.get("history").get(0).get("stances");
+    assertEquals(2, stances.size(), "US-26 starts later: " + stances);
+    assertTrue(stances.get(1).get("inForce").asBoolean());
+    assertEquals("US-09", stances.get(1).get("id").asText());
+    assertEquals(2, Cli.run("schema", "--as-of", "2025-11-20").exit());
+  }
+
+  @Test
   void historyNamesAnUnknownTerm() {
     Cli r = Cli.run("history", "--rules", "rules", "--term", "army_capp");
     assertEquals(2, r.exit(), r.transcript());
