@@ -74,6 +74,24 @@ class AsOfAndHistoryTest {
   }
 
   @Test
+  void aCaseListingAStanceNotInForceOnItsDateIsMalformed(@org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {
+    Path c = tmp.resolve("pinned.json");
+    java.nio.file.Files.writeString(
+        c,
+        """
+        {"id": "pinned", "title": "t", "asOf": "2025-11-20", "terms": {"nato_accession": "RENOUNCED"},
+         "expect": {"positionsAsOf": "2025-11-20", "parties": {"UA": {"verdict": "REJECTS", "broken": ["UA-35"]}}}}
+        """);
+    Cli r = Cli.run("test", "--rules", "rules", "--color", "never", c.toString());
+    assertEquals(2, r.exit(), r.transcript());
+    assertTrue(r.out().contains("[not-in-force]: constraint `UA-35` is not in force on 2025-11-20"), r.transcript());
+    assertTrue(r.out().contains("from 2025-12-14 on"), r.transcript());
+    java.nio.file.Files.writeString(c, java.nio.file.Files.readString(c).replace("2025-11-20\", \"parties", "2025-12-20\", \"parties"));
+    Cli later = Cli.run("test", "--rules", "rules", "--color", "never", c.toString());
+    assertEquals(0, later.exit(), later.transcript());
+  }
+
+  @Test
   void checkAndExploreTakeADate() throws Exception {
     Cli check = Cli.run("check", "--format", "json", "--as-of", "2025-11-20", "rules");
     assertEquals(0, check.exit(), check.transcript());
