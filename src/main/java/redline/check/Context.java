@@ -31,6 +31,8 @@ public final class Context {
   private List<Conflict> conflicts;
   private Unsatisfiable.Result search;
   private java.time.LocalDate day;
+  /** Decisions over other positions of the same rules, whose tables this context may reuse. */
+  private Decisions known;
 
   /** A context for checking the folder {@code dir}, named {@code shown} in diagnostics. */
   public Context(Path dir, String shown) {
@@ -50,6 +52,7 @@ public final class Context {
     RuleBook whole = ruleBook();
     c.bookProblems = bookProblems;
     c.book = whole == null ? null : whole.latest().at(day);
+    c.known = whole == null || Diagnostic.anyError(bookProblems) ? null : decisions == null ? null : decisions;
     return c;
   }
 
@@ -103,7 +106,7 @@ public final class Context {
   /** Every constraint decided by Drools over the values of the terms it reads. */
   public Decisions decisions() {
     if (decisions == null) {
-      decisions = Decisions.compute(new Evaluator(ruleBook()));
+      decisions = Decisions.compute(new Evaluator(ruleBook()), known);
     }
     return decisions;
   }

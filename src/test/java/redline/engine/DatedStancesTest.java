@@ -135,6 +135,25 @@ class DatedStancesTest {
     }
   }
 
+  /** Decision tables taken over from the latest positions equal tables decided afresh by Drools. */
+  @Test
+  void reusedDecisionTablesEqualFreshOnes() {
+    Decisions latest = Decisions.compute(new Evaluator(shipped));
+    for (LocalDate day : List.of(LocalDate.of(2025, 11, 20), LocalDate.of(2025, 12, 24), LocalDate.of(2026, 1, 25))) {
+      Evaluator ev = new Evaluator(shipped.at(day));
+      Decisions fresh = Decisions.compute(ev);
+      Decisions reused = Decisions.compute(ev, latest);
+      assertEquals(fresh.domains(), reused.domains());
+      assertEquals(fresh.tables().keySet(), reused.tables().keySet(), "tables on " + day);
+      for (String id : fresh.tables().keySet()) {
+        Decisions.Table a = fresh.tables().get(id);
+        Decisions.Table b = reused.tables().get(id);
+        assertEquals(a.terms(), b.terms(), id);
+        assertTrue(java.util.Arrays.equals(a.sizes(), b.sizes()) && java.util.Arrays.equals(a.broken(), b.broken()), id + " on " + day);
+      }
+    }
+  }
+
   @Test
   void theLatestPositionsAreThoseAfterTheLastChange() {
     LocalDate last = shipped.changeDates().last();
