@@ -12,14 +12,14 @@ import redline.model.TermValue;
  * ranges of a {@code number} term, and for a {@code set} term the fewest conditions of the form
  * "sets with X but without Y" that cover exactly those sets.
  */
-final class Regions {
+public final class Regions {
   /** Set terms with more options than this are described by a count of sets. */
   private static final int MAX_SET_OPTIONS = 8;
 
   private Regions() {}
 
   /** The values of {@code term} (over {@code domain}) that {@code chosen} marks, described. */
-  static List<String> describe(Term term, List<TermValue> domain, boolean[] chosen) {
+  public static List<String> describe(Term term, List<TermValue> domain, boolean[] chosen) {
     return switch (term.kind()) {
       case ONE -> options(domain, chosen);
       case NUMBER -> ranges(domain, chosen);

@@ -50,6 +50,10 @@ final class BenchCommand implements Callable<Integer> {
   @Option(names = "--scale", paramLabel = "N", defaultValue = "4", description = "size of the generated vocabulary, in copies of the rules (default: ${DEFAULT-VALUE})")
   int scale;
 
+  @Option(names = "--linked-scales", paramLabel = "N", split = ",", defaultValue = "1,2,4,8",
+      description = "sizes of the vocabularies with linked conditional constraints, in copies of the rules; 0 for none (default: ${DEFAULT-VALUE})")
+  List<Integer> linkedScales;
+
   @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE})")
   Common.Format format;
 
@@ -77,8 +81,13 @@ final class BenchCommand implements Callable<Integer> {
       // bin/redline's compiled-rules cache: filled by the first start, read by the measured ones
       flags.add("-Dredline.cache=" + jar.resolveSibling("rules-cache"));
     }
+    List<Integer> linked = linkedScales.stream().filter(n -> n != 0).toList();
+    if (linked.stream().anyMatch(n -> n < 0 || n > 16)) {
+      cl.getErr().println("`--linked-scales` takes sizes from 1 to 16, or 0 for none, not `" + linkedScales + "`");
+      return ExitCode.BAD_INPUT;
+    }
     Bench.Config config =
-        new Bench.Config(rules, file, java, flags, classpath, Main.class.getName(), Bare.class.getName(), starts, batch, scale, 42L);
+        new Bench.Config(rules, file, java, flags, classpath, Main.class.getName(), Bare.class.getName(), starts, batch, scale, linked, 42L);
     return ExploreCommand.guarded(
         cl,
         progress -> {

@@ -16,14 +16,17 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import redline.engine.Evaluator;
+import redline.engine.Outlook;
 import redline.engine.RuleBook;
 import redline.load.ProposalReader;
 import redline.model.Diagnostic;
 import redline.model.Evaluation;
 import redline.model.Location;
 import redline.model.Proposal;
+import redline.model.Verdict;
 import redline.model.Vocabulary;
 import redline.report.EvaluationReport;
+import redline.report.OutlookReport;
 import redline.report.Json;
 
 /** {@code redline evaluate}: the per-party report of one or more proposals. */
@@ -93,26 +96,34 @@ final class EvaluateCommand implements Callable<Integer> {
       return ExitCode.BAD_INPUT;
     }
     List<Evaluation> evaluations = new ArrayList<>();
-    for (Evaluation e : evaluateAll(book, proposals)) {
+    List<Evaluator> evaluators = new ArrayList<>();
+    for (Evaluation e : evaluateAll(book, proposals, evaluators)) {
       evaluations.add(wanted.isEmpty() ? e : e.withParties(e.parties().stream().filter(r -> wanted.contains(r.party().code())).toList()));
+    }
+    // what the open terms could do, for every undetermined party
+    List<List<Outlook>> outlooks = new ArrayList<>();
+    for (int i = 0; i < evaluations.size(); i++) {
+      Evaluation e = evaluations.get(i);
+      outlooks.add(e.withVerdict(Verdict.UNDETERMINED).isEmpty() ? List.of() : Outlook.of(evaluators.get(i), e));
     }
     PrintWriter out = cl.getOut();
     if (format == Common.Format.json) {
       ObjectNode root = Json.object();
       ArrayNode list = root.putArray("evaluations");
-      evaluations.forEach(e -> list.add(EvaluationReport.json(e)));
+      for (int i = 0; i < evaluations.size(); i++) {
+        list.add(OutlookReport.evaluationJson(evaluations.get(i), outlooks.get(i), vocabulary, evaluators.get(i).domains()));
+      }
       root.set("warnings", Json.diagnostics(problems));
       out.print(Json.write(root));
     } else {
-      boolean first = true;
-      for (Evaluation e : evaluations) {
-        if (!first) {
+      for (int i = 0; i < evaluations.size(); i++) {
+        if (i > 0) {
           out.println();
           out.println("-".repeat(72));
           out.println();
         }
-        first = false;
-        EvaluationReport.text(e, out, common.style());
+        EvaluationReport.text(evaluations.get(i), out, common.style());
+        OutlookReport.text(outlooks.get(i), vocabulary, evaluators.get(i).domains(), out, common.style());
       }
     }
     out.flush();
@@ -122,8 +133,11 @@ final class EvaluateCommand implements Callable<Integer> {
     return ruleFailed ? ExitCode.RULES : failed ? ExitCode.BAD_INPUT : ExitCode.OK;
   }
 
-  /** Evaluates each proposal against the positions {@code --as-of} gives it, one session per day. */
-  private List<Evaluation> evaluateAll(RuleBook book, List<Proposal> proposals) {
+  /**
+   * Evaluates each proposal against the positions {@code --as-of} gives it, one session per day;
+   * {@code evaluators} receives, per proposal, the evaluator of its positions.
+   */
+  private List<Evaluation> evaluateAll(RuleBook book, List<Proposal> proposals, List<Evaluator> evaluators) {
     java.util.Map<String, List<Integer>> groups = new java.util.LinkedHashMap<>();
     java.util.Map<String, RuleBook> books = new java.util.HashMap<>();
     for (int i = 0; i < proposals.size(); i++) {
@@ -133,13 +147,17 @@ final class EvaluateCommand implements Callable<Integer> {
       groups.computeIfAbsent(key, k -> new ArrayList<>()).add(i);
     }
     Evaluation[] out = new Evaluation[proposals.size()];
+    Evaluator[] by = new Evaluator[proposals.size()];
     groups.forEach(
         (key, members) -> {
-          List<Evaluation> es = new Evaluator(books.get(key)).evaluateAll(members.stream().map(proposals::get).toList());
+          Evaluator evaluator = new Evaluator(books.get(key));
+          List<Evaluation> es = evaluator.evaluateAll(members.stream().map(proposals::get).toList());
           for (int j = 0; j < members.size(); j++) {
             out[members.get(j)] = es.get(j);
+            by[members.get(j)] = evaluator;
           }
         });
+    evaluators.addAll(java.util.Arrays.asList(by));
     return java.util.Arrays.asList(out);
   }
 }

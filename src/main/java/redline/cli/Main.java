@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
       HistoryCommand.class,
       SchemaCommand.class,
       BenchCommand.class,
+      ServeCommand.class,
       CommandLine.HelpCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",

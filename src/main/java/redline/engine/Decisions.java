@@ -211,7 +211,7 @@ public final class Decisions {
       case NUMBER -> {
         TreeSet<Integer> points = new TreeSet<>();
         points.add(0);
-        for (Constraint c : book.constraints()) {
+        for (Constraint c : allRules(book)) {
           for (Comparison cmp : c.comparisons()) {
             if (cmp.term().equals(t.name()) && !cmp.isFlag() && !cmp.literal().equals("Limit.NONE")) {
               long v = Long.parseLong(cmp.literal());
@@ -241,10 +241,17 @@ public final class Decisions {
     return values;
   }
 
+  /** The party constraints and the coherence rules: every rule whose comparisons split a domain. */
+  private static List<Constraint> allRules(RuleBook book) {
+    List<Constraint> all = new ArrayList<>(book.constraints());
+    all.addAll(book.coherence());
+    return all;
+  }
+
   /** The flags of a number term that some rule reads; only those are varied. */
   private static List<String> readFlags(Term t, RuleBook book) {
     Set<String> fields = new java.util.HashSet<>();
-    for (Constraint c : book.constraints()) {
+    for (Constraint c : allRules(book)) {
       for (Comparison cmp : c.comparisons()) {
         if (cmp.isFlag()) {
           fields.add(cmp.field());

@@ -140,6 +140,32 @@ public final class Evaluator {
   private record Completion(int proposal, List<Integer> slots, int start, int count) {}
 
   /**
+   * {@code open} with the open terms of every coherence rule linked to them (directly or through
+   * other coherence rules), in vocabulary order: completing those too, a completion that cannot
+   * exist is recognised as such, so that only completions that can exist decide a constraint.
+   */
+  private List<String> linkedOpen(Proposal p, List<String> open) {
+    java.util.Set<String> linked = new java.util.HashSet<>(open);
+    for (boolean grew = true; grew; ) {
+      grew = false;
+      for (int slot = firstCoherence; slot < rules.size(); slot++) {
+        java.util.Set<String> reads = rules.get(slot).reads();
+        if (reads.stream().anyMatch(linked::contains)) {
+          for (String term : reads) {
+            if (!p.terms().containsKey(term) && linked.add(term)) {
+              grew = true;
+            }
+          }
+        }
+      }
+    }
+    if (linked.size() == open.size()) {
+      return List.copyOf(open);
+    }
+    return book.vocabulary().terms().keySet().stream().filter(linked::contains).toList();
+  }
+
+  /**
    * For each proposal, the status of every constraint whose open terms all completions decide
    * alike, by slot. Constraints with the same open terms share their completions.
    */
@@ -164,7 +190,7 @@ public final class Evaluator {
           }
         }
         if (!open.isEmpty()) {
-          byOpen.computeIfAbsent(List.copyOf(open), k -> new ArrayList<>()).add(slot);
+          byOpen.computeIfAbsent(linkedOpen(p, open), k -> new ArrayList<>()).add(slot);
         }
       }
       for (Map.Entry<List<String>, List<Integer>> e : byOpen.entrySet()) {
@@ -436,7 +462,7 @@ public final class Evaluator {
       }
     }
     if (!impossible.isEmpty()) {
-      return new Evaluation(proposal, parties, impossible); // no verdict on what cannot exist
+      return new Evaluation(proposal, parties, impossible, positions()); // no verdict on what cannot exist
     }
     List<Party> withRules = book.parties();
     List<Constraint> constraints = book.constraints();

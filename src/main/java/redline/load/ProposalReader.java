@@ -49,6 +49,14 @@ public final class ProposalReader {
     return read(TreeReader.readJson(json, shown), shown);
   }
 
+  /**
+   * Reads a proposal from a tree already read, e.g. one member of a larger JSON document: its
+   * diagnostics keep the tree's own lines, columns and pointers.
+   */
+  public Result read(Node root, String shown) {
+    return read(new TreeReader.Result(root, List.of()), shown);
+  }
+
   private Result read(TreeReader.Result tree, String shown) {
     List<Diagnostic> found = new ArrayList<>(tree.diagnostics());
     Node root = tree.root();
