@@ -23,15 +23,28 @@ import redline.model.Vocabulary;
  * and everything the proposal reader finds.
  */
 public final class CaseReader {
-  private static final List<String> EXPECT_FIELDS = List.of("exhaustive", "parties");
+  private static final List<String> EXPECT_FIELDS = List.of("exhaustive", "positionsAsOf", "parties");
   private static final List<String> PARTY_FIELDS = List.of("verdict", "broken", "satisfied", "undetermined", "reaction");
 
-  private final RuleBook book;
+  private final RuleBook whole;
+  private final boolean overridden;
   private final ProposalReader proposals;
+  /** The positions of the case being read (set per read). */
+  private RuleBook book;
 
-  /** A reader checking cases against {@code book}. */
+  /** A reader checking each case against the positions of its own day in {@code book}. */
   public CaseReader(RuleBook book) {
-    this.book = book;
+    this(book, false);
+  }
+
+  /**
+   * A reader over {@code book}; with {@code overridden}, the cases are run at a day the user
+   * chose, so a constraint listed but not in force on the case's own day is no error here.
+   */
+  public CaseReader(RuleBook book, boolean overridden) {
+    this.whole = book.latest();
+    this.overridden = overridden;
+    this.book = whole;
     this.proposals = new ProposalReader(book.vocabulary());
   }
 
@@ -65,6 +78,20 @@ public final class CaseReader {
       return new Result(null, found);
     }
     unknownFields(expect, EXPECT_FIELDS, "`expect`", found);
+    java.time.LocalDate pinned = null;
+    Node pin = expect.fields().get("positionsAsOf");
+    if (pin != null) {
+      try {
+        pinned = java.time.LocalDate.parse(pin.is(Node.Type.STRING) ? pin.text() : "");
+      } catch (java.time.format.DateTimeParseException e) {
+        found.add(Diagnostic.error("invalid-date", pin.at(), "`positionsAsOf` must be a date written yyyy-mm-dd, not `" + (pin.is(Node.Type.STRING) ? pin.text() : pin.type().word()) + "`", "the day whose positions the expectations hold for"));
+      }
+    }
+    java.time.LocalDate day = pinned;
+    if (day == null && r.proposal() != null && !r.proposal().asOf().isEmpty()) {
+      day = java.time.LocalDate.parse(r.proposal().asOf());
+    }
+    book = day == null ? whole : whole.at(day);
     boolean exhaustive = false;
     Node ex = expect.fields().get("exhaustive");
     if (ex != null) {
@@ -101,7 +128,7 @@ public final class CaseReader {
     if (Diagnostic.anyError(found) || r.proposal() == null) {
       return new Result(null, found);
     }
-    return new Result(new Case(r.proposal(), exhaustive, expectations, notes), found);
+    return new Result(new Case(r.proposal(), exhaustive, expectations, notes, pinned), found);
   }
 
   private java.util.Optional<Expectation> party(String code, Node p, List<Diagnostic> found) {
@@ -159,7 +186,17 @@ public final class CaseReader {
           continue;
         }
         String id = item.text();
-        List<String> own = book.constraints(code).stream().map(Constraint::id).toList();
+        List<String> own = whole.allConstraints().stream().filter(c -> c.party().equals(code)).map(Constraint::id).toList();
+        if (own.contains(id) && !overridden && book.constraint(id).isEmpty()) {
+          Constraint c = whole.allConstraints().stream().filter(k -> k.id().equals(id)).findFirst().orElseThrow();
+          found.add(
+              Diagnostic.error(
+                  "not-in-force",
+                  item.at(),
+                  "constraint `" + id + "` is not in force on " + book.day() + ", the day this case's expectations hold for",
+                  "it holds " + validity(c) + "; set \"positionsAsOf\" in `expect`, or drop it from the list"));
+          continue;
+        }
         if (!own.contains(id)) {
           String hint = Vocabulary.didYouMean(id, own);
           found.add(
@@ -197,6 +234,12 @@ public final class CaseReader {
                 hint.isEmpty() ? "expected one of " + String.join(", ", allowed) : hint));
       }
     }
+  }
+
+  /** A constraint's validity in words: {@code from 2025-12-24 until 2026-02-17}. */
+  static String validity(Constraint c) {
+    String from = c.from() == null ? "from the start of the record" : "from " + c.from();
+    return c.until() == null ? from + " on" : from + " until " + c.until() + " (exclusive)";
   }
 
   private static Diagnostic wrongType(Node n, String what, String expected) {

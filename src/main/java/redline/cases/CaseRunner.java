@@ -20,12 +20,22 @@ import redline.model.Status;
  */
 public final class CaseRunner {
   private final RuleBook book;
-  private final Evaluator evaluator;
+  private final java.time.LocalDate asOf;
+  private final boolean latest;
 
-  /** A runner over {@code book}. */
+  /** A runner over {@code book} that runs each case at its own day ({@link Case#day()}). */
   public CaseRunner(RuleBook book) {
-    this.book = book;
-    this.evaluator = new Evaluator(book);
+    this(book, null, false);
+  }
+
+  /**
+   * A runner over {@code book} that runs every case at {@code asOf}, or at the latest positions
+   * with {@code latest}; with neither, each case at its own day.
+   */
+  public CaseRunner(RuleBook book, java.time.LocalDate asOf, boolean latest) {
+    this.book = book.latest();
+    this.asOf = asOf;
+    this.latest = latest;
   }
 
   /** The outcome of a run: one result per valid case, in file order, and the malformed ones. */
@@ -53,7 +63,7 @@ public final class CaseRunner {
 
   /** Reads and runs the case files given; {@code shown} maps a path to its displayed name. */
   public Run run(List<Path> files) {
-    CaseReader reader = new CaseReader(book);
+    CaseReader reader = new CaseReader(book, asOf != null || latest);
     List<Case> cases = new ArrayList<>();
     List<Diagnostic> problems = new ArrayList<>();
     for (Path f : files) {
@@ -68,13 +78,31 @@ public final class CaseRunner {
 
   /** Runs cases already read. */
   public List<CaseResult> runCases(List<Case> cases) {
-    List<Proposal> proposals = cases.stream().map(Case::proposal).toList();
-    List<Evaluation> evaluations = evaluator.evaluateAll(proposals);
+    // One Drools session per day: the cases of one day are evaluated together.
+    java.util.Map<java.time.LocalDate, List<Integer>> byDay = new java.util.TreeMap<>(java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder()));
+    for (int i = 0; i < cases.size(); i++) {
+      byDay.computeIfAbsent(dayOf(cases.get(i)), d -> new ArrayList<>()).add(i);
+    }
+    Evaluation[] evaluated = new Evaluation[cases.size()];
+    byDay.forEach(
+        (day, members) -> {
+          Evaluator evaluator = new Evaluator(day == null ? book : book.at(day));
+          List<Evaluation> es = evaluator.evaluateAll(members.stream().map(i -> cases.get(i).proposal()).toList());
+          for (int j = 0; j < members.size(); j++) {
+            evaluated[members.get(j)] = es.get(j);
+          }
+        });
+    List<Evaluation> evaluations = java.util.Arrays.asList(evaluated);
     List<CaseResult> out = new ArrayList<>();
     for (int i = 0; i < cases.size(); i++) {
       out.add(new CaseResult(cases.get(i), evaluations.get(i), compare(cases.get(i), evaluations.get(i))));
     }
     return out;
+  }
+
+  /** The day a case runs at: the day asked for, else the case's own. */
+  private java.time.LocalDate dayOf(Case c) {
+    return latest ? null : asOf != null ? asOf : c.day();
   }
 
   /** Every difference between a case's expectation and an evaluation. */
@@ -88,6 +116,13 @@ public final class CaseRunner {
       }
       if (actual.verdict() != x.verdict()) {
         out.add(new Mismatch(x.party(), "", "", x.verdict().name(), actual.verdict().name(), why(actual)));
+      }
+      Set<String> judged = new TreeSet<>();
+      actual.constraints().forEach(r -> judged.add(r.constraint().id()));
+      for (String id : x.allIds()) {
+        if (!judged.contains(id)) {
+          out.add(new Mismatch(x.party(), id, "", "listed", "not in force", "the constraint is not in force on " + e.positions().dayText()));
+        }
       }
       for (ConstraintResult r : actual.constraints()) {
         String id = r.constraint().id();

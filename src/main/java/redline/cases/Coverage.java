@@ -36,10 +36,14 @@ public record Coverage(List<Entry> entries) {
     entries = List.copyOf(entries);
   }
 
-  /** The coverage of {@code book}'s constraints by the results of a run. */
+  /**
+   * The coverage of {@code book}'s constraints by the results of a run. For the latest positions
+   * every stance of the history counts, each exercised by the cases run on days it is in force;
+   * for a dated book, the stances in force on its day.
+   */
   public static Coverage of(RuleBook book, List<CaseResult> results) {
     List<Entry> entries = new ArrayList<>();
-    for (Constraint c : book.constraints()) {
+    for (Constraint c : book.isLatest() ? book.allConstraints() : book.constraints()) {
       List<String> broken = new ArrayList<>();
       List<String> satisfied = new ArrayList<>();
       for (CaseResult r : results) {

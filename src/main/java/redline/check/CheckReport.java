@@ -18,6 +18,9 @@ import redline.model.Term;
  * @param files the files checked, as shown in diagnostics
  * @param terms the terms of the vocabulary by name, in vocabulary order (empty when it did not load)
  * @param parties the parties by code, in vocabulary order
+ * @param positions the positions the analyses and the conflict map are of
+ * @param datesChecked every day whose positions were checked: the day before the first change
+ *     and each day the positions change (one day with {@code --as-of})
  */
 public record CheckReport(
     String folder,
@@ -27,7 +30,9 @@ public record CheckReport(
     List<StageRun> stages,
     List<Diagnostic> diagnostics,
     List<ConstraintAnalysis> constraints,
-    List<Conflict> conflicts) {
+    List<Conflict> conflicts,
+    redline.model.Positions positions,
+    List<java.time.LocalDate> datesChecked) {
 
   public CheckReport {
     files = List.copyOf(files);
@@ -37,6 +42,8 @@ public record CheckReport(
     diagnostics = Diagnostic.sorted(diagnostics);
     constraints = List.copyOf(constraints);
     conflicts = List.copyOf(conflicts);
+    positions = positions == null ? redline.model.Positions.UNDATED : positions;
+    datesChecked = datesChecked == null ? List.of() : List.copyOf(datesChecked);
   }
 
   /** What one stage did: its name, what it checks, whether it ran, and what it found. */

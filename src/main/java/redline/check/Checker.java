@@ -7,7 +7,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.time.LocalDate;
 import redline.engine.RuleBook;
+import redline.model.Positions;
 import redline.load.RuleFile;
 import redline.load.VocabularyReader;
 import redline.model.Diagnostic;
@@ -50,9 +52,23 @@ public final class Checker {
     return check(dir, dir.toString());
   }
 
-  /** Checks the rules folder {@code dir}, naming it {@code shown} in diagnostics. */
+  /**
+   * Checks the rules folder {@code dir}, naming it {@code shown} in diagnostics: the latest
+   * positions, then the positions of every other day on which they change; a finding that holds
+   * only on some days says which.
+   */
   public CheckReport check(Path dir, String shown) {
+    return check(dir, shown, null);
+  }
+
+  /**
+   * As {@link #check(Path, String)}; with a {@code day}, checks only the positions in force on it.
+   */
+  public CheckReport check(Path dir, String shown, LocalDate day) {
     Context context = new Context(dir, shown);
+    if (day != null) {
+      context = context.at(day);
+    }
     Set<Diagnostic> all = new LinkedHashSet<>();
     List<CheckReport.StageRun> runs = new ArrayList<>();
     for (Stage stage : stages) {
@@ -88,6 +104,25 @@ public final class Checker {
       all.addAll(found);
       runs.add(new CheckReport.StageRun(stage.name(), stage.title(), true, "", found));
     }
+    List<LocalDate> checked = new ArrayList<>();
+    RuleBook book = context.ruleBook();
+    if (book != null && !Diagnostic.anyError(new ArrayList<>(all))) {
+      if (day != null) {
+        checked.add(day);
+      } else {
+        List<LocalDate> days = new ArrayList<>(book.changeDates());
+        if (!days.isEmpty()) {
+          List<LocalDate> periods = new ArrayList<>();
+          periods.add(days.get(0).minusDays(1));
+          periods.addAll(days.subList(0, days.size() - 1));
+          CheckReport.StageRun dated = datedRuns(context, periods, days, all);
+          all.addAll(dated.diagnostics());
+          runs.add(dated);
+          checked.addAll(periods);
+          checked.add(days.get(days.size() - 1));
+        }
+      }
+    }
     RuleBook.Loaded loaded = context.loaded();
     List<String> files = new ArrayList<>();
     if (loaded.vocabulary() != null) {
@@ -105,7 +140,66 @@ public final class Checker {
         runs,
         new ArrayList<>(all),
         analysed ? new ArrayList<>(context.analyses().values()) : List.of(),
-        analysed ? context.conflicts() : List.of());
+        analysed ? context.conflicts() : List.of(),
+        book == null ? null : new Positions(book.day(), book.isLatest()),
+        checked);
+  }
+
+  /**
+   * Runs the stages that reason over the rule book on the positions of each of {@code periods}
+   * (each holds from its day until the next change) and reports what they find that the latest
+   * positions do not have, once per finding, with the days it holds.
+   */
+  private CheckReport.StageRun datedRuns(Context latest, List<LocalDate> periods, List<LocalDate> changes, Set<Diagnostic> known) {
+    Map<Diagnostic, List<Integer>> found = new LinkedHashMap<>();
+    for (int i = 0; i < periods.size(); i++) {
+      Context at = latest.at(periods.get(i));
+      for (Stage stage : stages) {
+        if (!stage.needsRuleBook()) {
+          continue;
+        }
+        List<Diagnostic> ds;
+        try {
+          ds = stage.run(at);
+        } catch (RuntimeException e) {
+          ds = List.of(Diagnostic.error("check-failed", Location.of(latest.shown()), "stage `" + stage.name() + "` failed on the positions of " + periods.get(i) + ": " + e.getMessage()));
+        }
+        for (Diagnostic d : ds) {
+          if (!known.contains(d)) {
+            found.computeIfAbsent(d, k -> new ArrayList<>()).add(i);
+          }
+        }
+      }
+    }
+    List<Diagnostic> out = new ArrayList<>();
+    for (Map.Entry<Diagnostic, List<Integer>> e : found.entrySet()) {
+      Diagnostic d = e.getKey();
+      out.add(new Diagnostic(d.severity(), d.code(), d.at(), d.message() + " (in the positions " + spans(e.getValue(), periods, changes) + ")", d.hint()));
+    }
+    return new CheckReport.StageRun(
+        "dates",
+        "the positions of each of the " + periods.size() + " earlier days on which they change, checked again",
+        true,
+        "",
+        out);
+  }
+
+  /** The days a finding holds, as ranges of periods: {@code from 2025-12-14 until 2026-01-06}. */
+  private static String spans(List<Integer> indices, List<LocalDate> periods, List<LocalDate> changes) {
+    List<String> parts = new ArrayList<>();
+    int i = 0;
+    while (i < indices.size()) {
+      int j = i;
+      while (j + 1 < indices.size() && indices.get(j + 1) == indices.get(j) + 1) {
+        j++;
+      }
+      int first = indices.get(i);
+      int last = indices.get(j);
+      // period k holds from periods[k] until changes[k] (the next change)
+      parts.add(first == 0 ? "before " + changes.get(last) : "from " + periods.get(first) + " until " + changes.get(last));
+      i = j + 1;
+    }
+    return String.join(", ", parts);
   }
 
   private boolean stageNeedsBook(String name) {

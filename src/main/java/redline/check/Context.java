@@ -30,11 +30,35 @@ public final class Context {
   private Map<String, ConstraintAnalysis> analyses;
   private List<Conflict> conflicts;
   private Unsatisfiable.Result search;
+  private java.time.LocalDate day;
+  /** Decisions over other positions of the same rules, whose tables this context may reuse. */
+  private Decisions known;
 
   /** A context for checking the folder {@code dir}, named {@code shown} in diagnostics. */
   public Context(Path dir, String shown) {
     this.dir = dir;
     this.shown = shown;
+  }
+
+  /**
+   * A context for the positions in force on {@code day}, sharing this one's read and compiled
+   * rules (the stages that reason over the rule book then see only those positions).
+   */
+  public Context at(java.time.LocalDate day) {
+    Context c = new Context(dir, shown);
+    c.loaded = loaded();
+    c.compiled = compiled();
+    c.day = day;
+    RuleBook whole = ruleBook();
+    c.bookProblems = bookProblems;
+    c.book = whole == null ? null : whole.latest().at(day);
+    c.known = whole == null || Diagnostic.anyError(bookProblems) ? null : decisions == null ? null : decisions;
+    return c;
+  }
+
+  /** The day whose positions are checked, or null for the latest. */
+  public java.time.LocalDate day() {
+    return day;
   }
 
   /** The rules folder as the user named it. */
@@ -82,7 +106,7 @@ public final class Context {
   /** Every constraint decided by Drools over the values of the terms it reads. */
   public Decisions decisions() {
     if (decisions == null) {
-      decisions = Decisions.compute(new Evaluator(ruleBook()));
+      decisions = Decisions.compute(new Evaluator(ruleBook()), known);
     }
     return decisions;
   }

@@ -60,6 +60,7 @@ final class BenchCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     CommandLine cl = spec.commandLine();
+    common.noAsOf(cl, "bench");
     Path rules = common.rulesDir();
     if (starts < 1 || batch < 1 || scale < 1) {
       String what = starts < 1 ? "--starts" : batch < 1 ? "--batch" : "--scale";

@@ -69,7 +69,11 @@ final class CheckCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(cl, "--max-errors must be 0 or more, not " + maxErrors);
     }
     Path rules = dir != null ? dir : common.rulesDir();
-    CheckReport report = Checker.standard().check(rules, rules.toString());
+    Common.AsOf asOf = common.asOf();
+    if (asOf.proposal()) {
+      throw new CommandLine.ParameterException(cl, "check has no proposal: give --as-of a date or `latest`");
+    }
+    CheckReport report = Checker.standard().check(rules, rules.toString(), asOf.day());
     PrintWriter out = cl.getOut();
     switch (format) {
       case json -> out.print(Json.write(CheckReportRenderer.json(report)));

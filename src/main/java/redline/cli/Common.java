@@ -44,6 +44,65 @@ public final class Common {
   @Option(names = "--warnings-as-errors", description = "fail (exit 3) when loading the rules gives any warning")
   boolean warningsAsErrors;
 
+  @Option(
+      names = "--as-of",
+      paramLabel = "DATE",
+      converter = AsOf.Converter.class,
+      description = "the positions in force on DATE (yyyy-mm-dd), `proposal` for each proposal's own asOf, or `latest` (default: latest; for test, each case's own date)")
+  AsOf asOf;
+
+  /** What {@code --as-of} asked for. */
+  record AsOf(java.time.LocalDate day, boolean proposal, boolean latest) {
+    static final AsOf LATEST = new AsOf(null, false, true);
+
+    /** Reads {@code --as-of}'s value. */
+    static final class Converter implements CommandLine.ITypeConverter<AsOf> {
+      @Override
+      public AsOf convert(String value) {
+        String v = value.trim();
+        if (v.equals("proposal")) {
+          return new AsOf(null, true, false);
+        }
+        if (v.equals("latest")) {
+          return LATEST;
+        }
+        try {
+          return new AsOf(java.time.LocalDate.parse(v), false, false);
+        } catch (java.time.format.DateTimeParseException e) {
+          throw new CommandLine.TypeConversionException(
+              "`" + v + "` is not a date: write yyyy-mm-dd, `proposal` or `latest`");
+        }
+      }
+    }
+  }
+
+  /** Refuses {@code --as-of} on a command whose output does not depend on the positions. */
+  void noAsOf(CommandLine cl, String command) {
+    if (asOf != null) {
+      throw new CommandLine.ParameterException(cl, "--as-of does not apply to " + command + ", which does not depend on the positions of a date");
+    }
+  }
+
+  /** What {@code --as-of} asked for, the latest positions when it was not given. */
+  AsOf asOf() {
+    return asOf == null ? AsOf.LATEST : asOf;
+  }
+
+  /**
+   * The positions to judge {@code proposal} by: the day of {@code --as-of}, the proposal's own
+   * {@code asOf} with {@code --as-of proposal} (the latest when it has none), else the latest.
+   */
+  RuleBook positions(RuleBook book, redline.model.Proposal proposal) {
+    AsOf a = asOf();
+    if (a.day() != null) {
+      return book.at(a.day());
+    }
+    if (a.proposal() && proposal != null && !proposal.asOf().isEmpty()) {
+      return book.at(java.time.LocalDate.parse(proposal.asOf()));
+    }
+    return book.latest();
+  }
+
   @Option(names = "--verbose", description = "show the rules engine's log and stack traces of internal errors")
   boolean verbose;
 

@@ -110,7 +110,8 @@ final class EvaluateCommand implements Callable<Integer> {
     }
     // Proposals are evaluated and written a chunk at a time, so a large batch never holds
     // every evaluation (or its JSON) in memory at once.
-    Evaluator evaluator = new Evaluator(book);
+    // one evaluator per date of positions, kept across chunks
+    java.util.Map<String, Evaluator> byDay = new java.util.HashMap<>();
     PrintWriter out = cl.getOut();
     boolean failed = false;
     boolean ruleFailed = false;
@@ -124,9 +125,13 @@ final class EvaluateCommand implements Callable<Integer> {
     List<Evaluation> rows = new ArrayList<>(); // the table needs every row before it prints
     for (int from = 0; from < proposals.size(); from += CHUNK) {
       List<Proposal> chunk = proposals.subList(from, Math.min(proposals.size(), from + CHUNK));
-      for (Evaluation e : evaluator.evaluateAll(chunk)) {
+      List<Evaluator> evaluators = new ArrayList<>();
+      List<Evaluation> evaluated = evaluateAll(book, chunk, evaluators, byDay);
+      for (int k = 0; k < evaluated.size(); k++) {
+        Evaluation e = evaluated.get(k);
+        Evaluator evaluator = evaluators.get(k);
         if (!wanted.isEmpty()) {
-          e = new Evaluation(e.proposal(), e.parties().stream().filter(r -> wanted.contains(r.party().code())).toList(), e.errors());
+          e = e.withParties(e.parties().stream().filter(r -> wanted.contains(r.party().code())).toList());
         }
         failed |= !e.errors().isEmpty();
         ruleFailed |= e.errors().stream().anyMatch(d -> !d.code().equals(Evaluator.INCOHERENT));
@@ -167,5 +172,37 @@ final class EvaluateCommand implements Callable<Integer> {
     out.flush();
     // terms that cannot exist together are bad input; a rule that failed is the rules' fault
     return ruleFailed ? ExitCode.RULES : failed ? ExitCode.BAD_INPUT : ExitCode.OK;
+  }
+
+  /**
+   * Evaluates each proposal against the positions {@code --as-of} gives it, one session per day;
+   * {@code evaluators} receives, per proposal, the evaluator of its positions.
+   */
+  /**
+   * Evaluates {@code proposals}, each by the positions {@code --as-of} gives it, one evaluator per
+   * date (kept in {@code byDay}); {@code evaluators} receives the evaluator of each proposal.
+   */
+  private List<Evaluation> evaluateAll(RuleBook book, List<Proposal> proposals, List<Evaluator> evaluators, java.util.Map<String, Evaluator> byDay) {
+    java.util.Map<String, List<Integer>> groups = new java.util.LinkedHashMap<>();
+    java.util.Map<String, RuleBook> books = new java.util.HashMap<>();
+    for (int i = 0; i < proposals.size(); i++) {
+      RuleBook dated = common.positions(book, proposals.get(i));
+      String key = dated.isLatest() ? "latest" : String.valueOf(dated.day());
+      books.putIfAbsent(key, dated);
+      groups.computeIfAbsent(key, k -> new ArrayList<>()).add(i);
+    }
+    Evaluation[] out = new Evaluation[proposals.size()];
+    Evaluator[] by = new Evaluator[proposals.size()];
+    groups.forEach(
+        (key, members) -> {
+          Evaluator evaluator = byDay.computeIfAbsent(key, k -> new Evaluator(books.get(k)));
+          List<Evaluation> es = evaluator.evaluateAll(members.stream().map(proposals::get).toList());
+          for (int j = 0; j < members.size(); j++) {
+            out[members.get(j)] = es.get(j);
+            by[members.get(j)] = evaluator;
+          }
+        });
+    evaluators.addAll(java.util.Arrays.asList(by));
+    return java.util.Arrays.asList(out);
   }
 }

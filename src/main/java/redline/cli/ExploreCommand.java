@@ -88,15 +88,18 @@ final class ExploreCommand implements Callable<Integer> {
       common.printErrors(cl, format, "nothing was explored", problems);
       return ExitCode.BAD_INPUT;
     }
-    Problem problem = Problem.of(book, new LinkedHashSet<>(parties), objections);
+    RuleBook dated = common.positions(book, null);
+    redline.model.Positions positions = new Evaluator(dated).positions();
+    Problem problem = Problem.of(dated, new LinkedHashSet<>(parties), objections);
     return guarded(
         cl,
         progress -> {
-          Exploration x = Explorer.explore(new Evaluator(book), problem, fixed, limit, progress);
+          Exploration x = Explorer.explore(new Evaluator(dated), problem, fixed, limit, progress);
           progress.done();
           if (format == Common.Format.json) {
-            cl.getOut().print(Json.write(ExploreReport.json(x)));
+            cl.getOut().print(Json.write(ExploreReport.json(x).set("positions", Json.positions(positions))));
           } else {
+            cl.getOut().println(common.style().dim("Judged against the " + positions.describe() + "."));
             ExploreReport.text(x, book.vocabulary().terms().size(), cl.getOut(), common.style());
           }
           cl.getOut().flush();

@@ -29,6 +29,7 @@ import picocli.CommandLine.Command;
       TableCommand.class,
       BriefCommand.class,
       NewCommand.class,
+      HistoryCommand.class,
       SchemaCommand.class,
       BenchCommand.class,
       ServeCommand.class,

@@ -87,11 +87,13 @@ final class NearestCommand implements Callable<Integer> {
       common.printErrors(cl, format, "no suggestion was searched for", problems);
       return ExitCode.BAD_INPUT;
     }
-    Problem problem = Problem.of(book, new LinkedHashSet<>(parties), objections);
+    RuleBook dated = common.positions(book, read.proposal());
+    redline.model.Positions positions = new Evaluator(dated).positions();
+    Problem problem = Problem.of(dated, new LinkedHashSet<>(parties), objections);
     return ExploreCommand.guarded(
         cl,
         progress -> {
-          Evaluator evaluator = new Evaluator(book);
+          Evaluator evaluator = new Evaluator(dated);
           Space space = Nearest.spaceFor(evaluator, read.proposal());
           Suggestions x = Nearest.search(evaluator, space, problem, read.proposal(), maxChanges, limit, progress);
           // when no version keeps every party, the best compromise: the fewest parties lost
@@ -101,8 +103,9 @@ final class NearestCommand implements Callable<Integer> {
                   : null;
           progress.done();
           if (format == Common.Format.json) {
-            cl.getOut().print(Json.write(NearestReport.json(x, compromise)));
+            cl.getOut().print(Json.write(NearestReport.json(x, compromise).set("positions", Json.positions(positions))));
           } else {
+            cl.getOut().println(common.style().dim("Judged against the " + positions.describe() + "."));
             NearestReport.text(x, compromise, cl.getOut(), common.style());
           }
           cl.getOut().flush();

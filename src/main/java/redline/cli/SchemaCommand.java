@@ -23,6 +23,7 @@ final class SchemaCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    common.noAsOf(spec.commandLine(), "schema");
     Path dir = common.rulesDir();
     String shown = dir + "/" + VocabularyReader.FILE;
     VocabularyReader.Result r = VocabularyReader.read(dir.resolve(VocabularyReader.FILE), shown);

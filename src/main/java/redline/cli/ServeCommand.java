@@ -50,6 +50,7 @@ final class ServeCommand implements Callable<Integer> {
   @Override
   public Integer call() throws InterruptedException {
     CommandLine cl = spec.commandLine();
+    common.noAsOf(cl, "serve (the workbench judges by the latest positions)");
     if (port < 0 || port > 65535) {
       common.printErrors(cl, Common.Format.text, "the workbench was not started", List.of(Diagnostic.error("bad-option", Location.of("--port"), "`--port` must be from 0 to 65535, not `" + port + "`", "0 picks a free port")));
       return ExitCode.BAD_INPUT;

@@ -91,9 +91,13 @@ final class TestCommand implements Callable<Integer> {
       common.printErrors(cl, format, "no case was run", inputProblems);
       return ExitCode.BAD_INPUT;
     }
-    CaseRunner.Run run = new CaseRunner(book).run(files);
+    Common.AsOf asOf = common.asOf == null ? null : common.asOf;
+    CaseRunner.Run run =
+        asOf == null || asOf.proposal()
+            ? new CaseRunner(book).run(files)
+            : new CaseRunner(book, asOf.day(), asOf.latest()).run(files);
     boolean wantCoverage = coverage || minCoverage != null;
-    Coverage cov = wantCoverage ? Coverage.of(book, run.results()) : null;
+    Coverage cov = wantCoverage ? Coverage.of(asOf != null && asOf.day() != null ? book.at(asOf.day()) : book, run.results()) : null;
     if (format == Common.Format.json) {
       ObjectNode o = CaseReport.json(run);
       if (cov != null) {

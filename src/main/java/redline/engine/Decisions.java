@@ -114,13 +114,36 @@ public final class Decisions {
 
   /** Decides every constraint of the evaluator's rule book, in one Drools session. */
   public static Decisions compute(Evaluator evaluator) {
+    return compute(evaluator, null);
+  }
+
+  /**
+   * As {@link #compute(Evaluator)}, but takes from {@code known} (decisions over another day's
+   * positions of the same compiled rules) the table of every constraint whose terms have the same
+   * values to decide over here: the table depends only on the rule and those values, so only the
+   * other constraints are run through Drools again.
+   */
+  public static Decisions compute(Evaluator evaluator, Decisions known) {
     RuleBook book = evaluator.ruleBook();
     Map<String, List<TermValue>> domains = domains(book);
     List<Proposal> probes = new ArrayList<>();
     List<int[]> spans = new ArrayList<>();
     List<Constraint> constraints = new ArrayList<>(book.constraints());
     constraints.addAll(book.coherence()); // coherence rules are decided the same way
+    Map<String, Table> reused = new LinkedHashMap<>();
+    if (known != null && known.errors.isEmpty()) {
+      for (Constraint c : constraints) {
+        Table t = known.tables.get(c.id());
+        if (t != null && t.constraint().equals(c) && c.reads().stream().allMatch(term -> domains.get(term).equals(known.domains.get(term)))) {
+          reused.put(c.id(), t);
+        }
+      }
+    }
     for (Constraint c : constraints) {
+      if (reused.containsKey(c.id())) {
+        spans.add(null);
+        continue;
+      }
       List<String> terms = new ArrayList<>(c.reads());
       int[] sizes = sizes(terms, domains);
       int rows = 1;
@@ -144,6 +167,10 @@ public final class Decisions {
     Set<String> failed = new java.util.TreeSet<>();
     for (int k = 0; k < constraints.size(); k++) {
       Constraint c = constraints.get(k);
+      if (reused.containsKey(c.id())) {
+        tables.put(c.id(), reused.get(c.id()));
+        continue;
+      }
       List<String> terms = new ArrayList<>(c.reads());
       int[] span = spans.get(k);
       boolean[] broken = new boolean[span[1]];

@@ -26,6 +26,7 @@ import redline.model.Evaluation;
 import redline.model.Kind;
 import redline.model.Location;
 import redline.model.Party;
+import redline.model.Positions;
 import redline.model.PartyResult;
 import redline.model.Proposal;
 import redline.model.Status;
@@ -82,6 +83,11 @@ public final class Evaluator {
       byParty.add(List.copyOf(members));
     }
     this.partySlots = List.copyOf(byParty);
+  }
+
+  /** The positions this evaluator judges against: the day of its rule book. */
+  public Positions positions() {
+    return new Positions(book.day(), book.isLatest());
   }
 
   /** The rules this evaluator runs. */
@@ -420,7 +426,8 @@ public final class Evaluator {
                 for (Proposal p : batch) {
                   index.add(session.insert(FactSchema.fact(book.factType(), p)));
                 }
-                count[0] = session.fireAllRules((int) Math.min(Integer.MAX_VALUE, limit));
+                // only the constraints in force on the book's day fire: the others stay on the agenda
+                count[0] = session.fireAllRules(match -> slots.containsKey(match.getRule().getName()), (int) Math.min(Integer.MAX_VALUE, limit));
               } catch (Throwable t) {
                 failure.set(t);
               } finally {
@@ -538,7 +545,7 @@ public final class Evaluator {
   Evaluation judge(Proposal proposal, BitSet fired, Map<Integer, Status> decided, List<Diagnostic> errors) {
     List<PartyResult> parties = new ArrayList<>();
     if (!errors.isEmpty()) {
-      return new Evaluation(proposal, parties, errors); // no verdict from rules that failed
+      return new Evaluation(proposal, parties, errors, positions()); // no verdict from rules that failed
     }
     List<Diagnostic> impossible = new ArrayList<>();
     for (int slot : incoherent(proposal, fired)) {
@@ -550,7 +557,7 @@ public final class Evaluator {
       }
     }
     if (!impossible.isEmpty()) {
-      return new Evaluation(proposal, parties, impossible); // no verdict on what cannot exist
+      return new Evaluation(proposal, parties, impossible, positions()); // no verdict on what cannot exist
     }
     List<Party> withRules = book.parties();
     List<Constraint> constraints = book.constraints();
@@ -563,7 +570,7 @@ public final class Evaluator {
       }
       parties.add(partyResult(withRules.get(p), results));
     }
-    return new Evaluation(proposal, parties, errors);
+    return new Evaluation(proposal, parties, errors, positions());
   }
 
   /** The code of the error that refuses a proposal holding a combination that cannot exist. */

@@ -9,6 +9,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import java.time.LocalDate;
+import java.util.stream.Stream;
 import org.kie.api.KieBase;
 import org.kie.api.definition.type.FactType;
 import redline.load.RulesFolder;
@@ -32,9 +36,13 @@ public final class RuleBook {
   private final Vocabulary vocabulary;
   private final Map<String, String> sources;
   private final List<RuleFile> files;
+  private final List<Constraint> all;
   private final List<Constraint> constraints;
   private final List<Constraint> coherence;
   private final Map<String, Constraint> byId;
+  private final LocalDate day;
+  private final boolean latest;
+  private final RuleBook whole;
   private final KieBase kieBase;
   private final FactType factType;
   private final List<Diagnostic> warnings;
@@ -63,7 +71,11 @@ public final class RuleBook {
         }
       }
     }
-    this.constraints = List.copyOf(all);
+    this.all = List.copyOf(all);
+    this.latest = true;
+    this.whole = this;
+    this.day = changeDates(this.all).isEmpty() ? null : changeDates(this.all).last();
+    this.constraints = day == null ? this.all : this.all.stream().filter(c -> c.inForce(day)).toList();
     List<Constraint> combinations = new ArrayList<>();
     for (RuleFile f : files) {
       for (Constraint c : f.constraints()) {
@@ -72,11 +84,85 @@ public final class RuleBook {
         }
       }
     }
+    // coherence rules say which combinations cannot exist, whatever the date: never dated
     this.coherence = List.copyOf(combinations);
+    this.byId = index(constraints, coherence);
+  }
+
+  /** The same rules restricted to the constraints in force on {@code day}. */
+  private RuleBook(RuleBook whole, LocalDate day) {
+    this.folder = whole.folder;
+    this.vocabulary = whole.vocabulary;
+    this.sources = whole.sources;
+    this.files = whole.files;
+    this.kieBase = whole.kieBase;
+    this.factType = whole.factType;
+    this.warnings = whole.warnings;
+    this.all = whole.all;
+    this.coherence = whole.coherence;
+    this.day = day;
+    this.latest = false;
+    this.whole = whole;
+    this.constraints = all.stream().filter(c -> c.inForce(day)).toList();
+    this.byId = index(constraints, coherence);
+  }
+
+  private static Map<String, Constraint> index(List<Constraint> constraints, List<Constraint> coherence) {
     Map<String, Constraint> ids = new LinkedHashMap<>();
-    all.forEach(c -> ids.put(c.id(), c));
-    combinations.forEach(c -> ids.put(c.id(), c));
-    this.byId = Collections.unmodifiableMap(ids);
+    constraints.forEach(c -> ids.put(c.id(), c));
+    coherence.forEach(c -> ids.put(c.id(), c));
+    return Collections.unmodifiableMap(ids);
+  }
+
+  /** Every day on which some stance starts or ends, in order. */
+  private static SortedSet<LocalDate> changeDates(List<Constraint> constraints) {
+    SortedSet<LocalDate> days = new TreeSet<>();
+    for (Constraint c : constraints) {
+      if (c.from() != null) {
+        days.add(c.from());
+      }
+      if (c.until() != null) {
+        days.add(c.until());
+      }
+    }
+    return Collections.unmodifiableSortedSet(days);
+  }
+
+  /**
+   * The positions as they stood on {@code day}: the same compiled rules, but only the constraints
+   * in force that day count (a stance is in force from its {@code @from} day until the day before
+   * its {@code @until}). Evaluations, decisions and searches over the returned book see only those.
+   */
+  public RuleBook at(LocalDate day) {
+    return new RuleBook(whole, day);
+  }
+
+  /** The latest positions: the constraints in force after the last change. */
+  public RuleBook latest() {
+    return whole;
+  }
+
+  /**
+   * The day whose positions this book holds: the day given to {@link #at}, or for the latest
+   * positions the last day on which a stance started or ended; null when no stance is dated.
+   */
+  public LocalDate day() {
+    return day;
+  }
+
+  /** True when this book holds the latest positions (no date was asked for). */
+  public boolean isLatest() {
+    return latest;
+  }
+
+  /** Every day on which a stance starts or ends, in order: the days on which the positions change. */
+  public SortedSet<LocalDate> changeDates() {
+    return changeDates(all);
+  }
+
+  /** Every constraint of the folder, whatever its dates: the full history. */
+  public List<Constraint> allConstraints() {
+    return all;
   }
 
   /**
@@ -213,11 +299,106 @@ public final class RuleBook {
         }
       }
     }
+    found.addAll(successions(files));
     int count = files.stream().mapToInt(f -> f.constraints().size()).sum();
     if (count == 0 && !folder.drls().isEmpty() && !Diagnostic.anyError(found)) {
       found.add(Diagnostic.error("no-rules", Location.of(shown), "rules folder `" + shown + "` declares no constraints"));
     }
     return new Loaded(vocabulary.vocabulary(), vocabulary.sources(), files, found);
+  }
+
+  /**
+   * Checks the succession of dated stances: a {@code @supersedes} names an existing constraint of
+   * the same party, no constraint is superseded twice, and the superseded stance ends on the day
+   * its successor starts (no gap, no overlap).
+   */
+  static List<Diagnostic> successions(List<RuleFile> files) {
+    List<Diagnostic> found = new ArrayList<>();
+    Map<String, Constraint> byId = new HashMap<>();
+    files.forEach(f -> f.constraints().forEach(c -> byId.putIfAbsent(c.id(), c)));
+    Map<String, Constraint> successor = new HashMap<>();
+    for (RuleFile f : files) {
+      for (Constraint c : f.constraints()) {
+        if (c.supersedes().isEmpty()) {
+          continue;
+        }
+        Constraint old = byId.get(c.supersedes());
+        if (c.supersedes().equals(c.id())) {
+          found.add(Diagnostic.error("supersedes-itself", c.at(), "rule `" + c.id() + "` supersedes itself", "name the earlier stance it replaces"));
+          continue;
+        }
+        if (old == null) {
+          found.add(
+              Diagnostic.error(
+                  "unknown-supersedes",
+                  c.at(),
+                  "rule `" + c.id() + "` supersedes `" + c.supersedes() + "`, which is no constraint",
+                  hintOr(Vocabulary.didYouMean(c.supersedes(), byId.keySet()), "name the id of the earlier stance")));
+          continue;
+        }
+        if (!old.party().equals(c.party())) {
+          found.add(
+              Diagnostic.error(
+                  "supersedes-other-party",
+                  c.at(),
+                  "rule `" + c.id() + "` of `" + c.party() + "` supersedes `" + old.id() + "` of `" + old.party() + "`",
+                  "a stance can only replace a stance of the same party"));
+          continue;
+        }
+        Constraint first = successor.putIfAbsent(old.id(), c);
+        if (first != null) {
+          found.add(
+              Diagnostic.error(
+                  "superseded-twice",
+                  c.at(),
+                  "rules `" + first.id() + "` and `" + c.id() + "` both supersede `" + old.id() + "`",
+                  "one stance replaces another; chain them instead"));
+          continue;
+        }
+        if (c.from() == null) {
+          continue; // reported by the reader
+        }
+        if (old.until() == null) {
+          found.add(
+              Diagnostic.error(
+                  "superseded-still-in-force",
+                  old.at(),
+                  "rule `" + old.id() + "` is superseded by `" + c.id() + "` from " + c.from() + " but has no `@until`",
+                  "add @until(\"" + c.from() + "\") to `" + old.id() + "`"));
+        } else if (old.until().isBefore(c.from())) {
+          found.add(
+              Diagnostic.error(
+                  "validity-gap",
+                  c.at(),
+                  "stance `" + old.id() + "` ends on " + old.until() + " but its successor `" + c.id() + "` starts on " + c.from() + ": no stance holds in between",
+                  "make `" + old.id() + "`'s @until equal to `" + c.id() + "`'s @from"));
+        } else if (old.until().isAfter(c.from())) {
+          found.add(
+              Diagnostic.error(
+                  "validity-overlap",
+                  c.at(),
+                  "stance `" + old.id() + "` holds until " + old.until() + " but its successor `" + c.id() + "` starts on " + c.from() + ": both hold in between",
+                  "make `" + old.id() + "`'s @until equal to `" + c.id() + "`'s @from"));
+        }
+      }
+    }
+    for (RuleFile f : files) {
+      for (Constraint c : f.constraints()) {
+        if (c.until() != null && !successor.containsKey(c.id()) && c.note().isEmpty()) {
+          found.add(
+              Diagnostic.warning(
+                  "no-successor",
+                  c.at(),
+                  "stance `" + c.id() + "` ends on " + c.until() + " but no rule supersedes it",
+                  "add a rule with @supersedes(\"" + c.id() + "\") and @from(\"" + c.until() + "\"), or say in its @note why the party dropped it"));
+        }
+      }
+    }
+    return found;
+  }
+
+  private static String hintOr(String hint, String otherwise) {
+    return hint.isEmpty() ? otherwise : hint;
   }
 
   /** The folder the rules came from, as the user named it. */

@@ -36,7 +36,7 @@ import redline.model.Vocabulary;
 public final class RuleFileReader {
   /** The metadata a rule may carry. */
   public static final List<String> METADATA =
-      List.of("party", "kind", "title", "stance", "reason", "sources", "evidence", "asOf", "weight", "contested", "note");
+      List.of("party", "kind", "title", "stance", "reason", "sources", "evidence", "asOf", "weight", "contested", "note", "from", "until", "supersedes");
 
   private static final Pattern ID = Pattern.compile("[A-Z]{2,5}-[0-9]{2,3}");
   private static final Pattern SOURCE_ID = Pattern.compile("S[0-9]{2}[a-z]?");
@@ -129,16 +129,27 @@ public final class RuleFileReader {
 
   /** The metadata each diagnostic code is about. */
   private static final Map<String, String> ANNOTATION =
-      Map.of(
-          "invalid-date", "asOf",
-          "unknown-source", "sources",
-          "invalid-evidence", "evidence",
-          "invalid-kind", "kind",
-          "unknown-party", "party",
-          "wrong-party", "party",
-          "misplaced-coherence", "party",
-          "invalid-weight", "weight",
-          "unused-weight", "weight");
+      Map.ofEntries(
+          Map.entry("invalid-date", "asOf"),
+          Map.entry("invalid-from", "from"),
+          Map.entry("invalid-until", "until"),
+          Map.entry("empty-validity", "until"),
+          Map.entry("supersedes-without-from", "supersedes"),
+          Map.entry("unknown-supersedes", "supersedes"),
+          Map.entry("supersedes-other-party", "supersedes"),
+          Map.entry("supersedes-itself", "supersedes"),
+          Map.entry("superseded-twice", "supersedes"),
+          Map.entry("validity-gap", "supersedes"),
+          Map.entry("validity-overlap", "supersedes"),
+          Map.entry("superseded-still-in-force", "supersedes"),
+          Map.entry("unknown-source", "sources"),
+          Map.entry("invalid-evidence", "evidence"),
+          Map.entry("invalid-kind", "kind"),
+          Map.entry("unknown-party", "party"),
+          Map.entry("wrong-party", "party"),
+          Map.entry("misplaced-coherence", "party"),
+          Map.entry("invalid-weight", "weight"),
+          Map.entry("unused-weight", "weight"));
 
   /**
    * Moves a diagnostic about one metadata entry from the rule's first line to the line of that
@@ -308,6 +319,25 @@ public final class RuleFileReader {
                 "write " + Dates.expected() + ", in quotes"));
       }
     }
+    LocalDate from = date(rule, "from", "invalid-from", id, at, found);
+    LocalDate until = date(rule, "until", "invalid-until", id, at, found);
+    if (from != null && until != null && !from.isBefore(until)) {
+      found.add(
+          Diagnostic.error(
+              "empty-validity",
+              metaAt(rule, "until", at),
+              "rule `" + id + "` is in force from " + from + " until " + until + ", which is no day at all",
+              "`@until` is the first day the stance no longer holds, after `@from`"));
+    }
+    String supersedes = meta(rule, "supersedes");
+    if (!supersedes.isEmpty() && meta(rule, "from").isEmpty()) {
+      found.add(
+          Diagnostic.error(
+              "supersedes-without-from",
+              metaAt(rule, "supersedes", at),
+              "rule `" + id + "` supersedes `" + supersedes + "` but has no `@from`",
+              "add @from(\"yyyy-mm-dd\"), the day the new stance was stated"));
+    }
     int weight = 0;
     String weightText = meta(rule, "weight");
     if (kind == Kind.PREFERENCE) {
@@ -333,7 +363,25 @@ public final class RuleFileReader {
     }
     return Optional.of(
         new Constraint(
-            id, party, kind, title, stance, sources, evidence, asOf, weight, meta(rule, "contested"), condition.terms(), condition.text(), condition.comparisons(), at));
+            id, party, kind, title, stance, sources, evidence, asOf, weight, meta(rule, "contested"), condition.terms(), condition.text(), condition.comparisons(), from, until, supersedes, meta(rule, "note"), at));
+  }
+
+  /** An optional date metadata entry, checked; null when absent or invalid. */
+  private static LocalDate date(RuleDescr rule, String name, String code, String id, Location at, List<Diagnostic> found) {
+    String text = meta(rule, name);
+    if (text.isEmpty()) {
+      return null;
+    }
+    LocalDate day = Dates.parse(text).orElse(null);
+    if (day == null) {
+      found.add(
+          Diagnostic.error(
+              code,
+              metaAt(rule, name, at),
+              "rule `" + id + "` has `@" + name + "` date `" + text + "`, which is not a day of the calendar in range",
+              "write " + Dates.expected() + ", in quotes"));
+    }
+    return day;
   }
 
   private boolean resolves(String source) {

@@ -33,7 +33,7 @@ public final class CaseReport {
   public static void text(CaseRunner.Run run, PrintWriter out, Style s) {
     for (CaseResult r : run.results()) {
       String label = r.passed() ? s.green("PASS") : s.red("FAIL");
-      out.println(label + "  " + Text.escape(r.testCase().file()) + "  " + s.dim("(" + Text.escape(r.testCase().proposal().id()) + ")"));
+      out.println(label + "  " + Text.escape(r.testCase().file()) + "  " + s.dim("(" + Text.escape(r.testCase().proposal().id()) + "; " + r.evaluation().positions().describe() + ")"));
       if (!r.passed()) {
         failure(r, out, s, "        ");
       }
@@ -90,6 +90,7 @@ public final class CaseReport {
       c.put("file", r.testCase().file());
       c.put("id", r.testCase().proposal().id());
       c.put("status", r.passed() ? "PASS" : "FAIL");
+      c.set("positions", Json.positions(r.evaluation().positions()));
       ObjectNode verdicts = c.putObject("verdicts");
       r.evaluation().parties().forEach(p -> verdicts.put(p.party().code(), p.verdict().name()));
       ArrayNode ms = c.putArray("mismatches");

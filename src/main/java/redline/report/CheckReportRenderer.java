@@ -32,6 +32,13 @@ public final class CheckReportRenderer {
   /** Prints the text report, showing at most {@code max} diagnostics (all when 0 or less). */
   public static void text(CheckReport r, PrintWriter out, Style s, int max) {
     out.println(s.bold("Redline check of " + r.folder()) + ": " + scope(r));
+    if (r.positions().day() != null) {
+      int earlier = Math.max(0, r.datesChecked().size() - 1);
+      out.println(
+          s.dim(
+              "Analyses and conflict map of the " + r.positions().describe()
+                  + (earlier == 0 ? "" : "; the positions of " + earlier + " earlier " + (earlier == 1 ? "day" : "days") + " on which they change checked too")));
+    }
     diagnostics(r, out, s, max);
     out.println();
     stages(r, out, s);
@@ -64,7 +71,11 @@ public final class CheckReportRenderer {
   }
 
   private static void diagnostics(CheckReport r, PrintWriter out, Style s, int max) {
-    List<Diagnostic> listed = r.diagnostics().stream().filter(d -> !d.code().equals(CONFLICT)).toList();
+    // The conflict map shows the conflicts of the positions checked; those found only on earlier
+    // days (stage `dates`) are listed with their dates.
+    java.util.Set<Diagnostic> dated = new java.util.HashSet<>();
+    r.stages().stream().filter(x -> x.name().equals("dates")).forEach(x -> dated.addAll(x.diagnostics()));
+    List<Diagnostic> listed = r.diagnostics().stream().filter(d -> !d.code().equals(CONFLICT) || dated.contains(d)).toList();
     if (listed.isEmpty()) {
       out.println();
       out.println(s.green("No problems found in the rule files."));
@@ -241,6 +252,8 @@ public final class CheckReportRenderer {
     summary.put("constraints", r.constraints().size());
     summary.put("conflicts", r.crossPartyConflicts().size());
     summary.put("partyContradictions", r.partyContradictions().size());
+    root.set("positions", Json.positions(r.positions()));
+    root.set("datesChecked", Json.strings(r.datesChecked().stream().map(Object::toString).toList()));
     root.set("files", Json.strings(r.files()));
     ArrayNode stages = root.putArray("stages");
     for (CheckReport.StageRun run : r.stages()) {

@@ -11,6 +11,7 @@ import redline.model.ConstraintResult;
 import redline.model.Evaluation;
 import redline.model.Kind;
 import redline.model.PartyResult;
+import redline.model.Positions;
 import redline.model.Proposal;
 import redline.model.Status;
 import redline.model.Verdict;
@@ -55,6 +56,7 @@ public final class EvaluationReport {
     }
     facts.add(p.terms().size() + " terms set");
     out.println(s.dim(String.join("; ", facts)));
+    out.println(s.dim("judged against the " + e.positions().describe()));
     out.println();
     if (!e.parties().isEmpty()) {
       out.println(s.bold("Summary: ") + summary(e, s));
@@ -317,6 +319,7 @@ public final class EvaluationReport {
     prop.put("asOf", p.asOf());
     ObjectNode terms = prop.putObject("terms");
     p.terms().forEach((k, v) -> Json.putValue(terms, k, v));
+    o.set("positions", Json.positions(e.positions()));
     ObjectNode verdicts = o.putObject("verdicts");
     e.parties().forEach(r -> verdicts.put(r.party().code(), r.verdict().name()));
     o.set("rejectedBy", Json.strings(e.withVerdict(Verdict.REJECTS).stream().map(r -> r.party().code()).toList()));
@@ -357,6 +360,7 @@ public final class EvaluationReport {
     o.set("sources", Json.strings(k.sources()));
     o.put("evidence", k.evidence().name());
     o.put("asOf", k.asOf().toString());
+    Json.putValidity(o, k);
     if (k.isContested()) {
       o.put("contested", k.contested());
     }

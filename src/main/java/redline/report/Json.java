@@ -108,4 +108,29 @@ public final class Json {
       }
     }
   }
+
+  /** The positions an answer used: {@code {"asOf": "2026-02-17", "latest": true}} (asOf null when no stance is dated). */
+  public static ObjectNode positions(redline.model.Positions p) {
+    ObjectNode o = object();
+    if (p.day() == null) {
+      o.putNull("asOf");
+    } else {
+      o.put("asOf", p.day().toString());
+    }
+    o.put("latest", p.latest());
+    return o;
+  }
+
+  /** Adds a constraint's {@code from}, {@code until} and {@code supersedes}, when it has them. */
+  public static void putValidity(ObjectNode o, redline.model.Constraint k) {
+    if (k.from() != null) {
+      o.put("from", k.from().toString());
+    }
+    if (k.until() != null) {
+      o.put("until", k.until().toString());
+    }
+    if (!k.supersedes().isEmpty()) {
+      o.put("supersedes", k.supersedes());
+    }
+  }
 }

@@ -238,7 +238,8 @@ public final class Workbench {
           }
         };
     Suggestions x = Nearest.search(evaluator, problem, r.proposal(), maxChanges, limit, progress);
-    return new Reply(x.errors().isEmpty() ? 200 : 500, NearestReport.json(x));
+    // the positions the answer used, as the command line's nearest states them
+    return new Reply(x.errors().isEmpty() ? 200 : 500, NearestReport.json(x).set("positions", redline.report.Json.positions(evaluator.positions())));
   }
 
   /**

@@ -1,5 +1,6 @@
 package redline.cases;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -7,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.DynamicTest;
@@ -14,6 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import redline.engine.RuleBook;
 import redline.model.Diagnostic;
+import redline.model.Kind;
+import redline.model.Verdict;
 import redline.report.CaseReport;
 
 /**
@@ -63,6 +67,40 @@ class CasesTest {
     RuleBook book = RuleBook.load(Path.of("rules"));
     List<String> missing = Coverage.of(book, run.results()).redLinesNotBothWays();
     assertTrue(missing.isEmpty(), "red lines not exercised both ways: " + missing);
+  }
+
+  /**
+   * Each party's own texts, judged on their own dates, are not rejected by that party; where the
+   * model says otherwise, the case's notes say why (they name the verdict and the word "own").
+   */
+  @Test
+  void eachPartysOwnTextsAreNotRejectedByItOnTheirOwnDates() throws Exception {
+    Map<String, List<String>> own =
+        Map.of(
+            "RU", List.of("russian-memorandum-2025"),
+            "UA", List.of("ukrainian-memorandum-2025", "twenty-point-framework"),
+            "EU", List.of("e3-counter-draft", "berlin-joint-statement"),
+            "COW", List.of("paris-declaration"));
+    CaseRunner.Run run = run();
+    List<String> problems = new java.util.ArrayList<>();
+    own.forEach(
+        (party, ids) -> {
+          for (String id : ids) {
+            CaseResult r =
+                run.results().stream().filter(x -> x.testCase().proposal().id().equals(id)).findFirst().orElse(null);
+            if (r == null) {
+              problems.add(id + ": no such case");
+              continue;
+            }
+            Verdict v = r.evaluation().party(party).orElseThrow().verdict();
+            assertEquals(r.testCase().day(), r.evaluation().positions().day(), id + " runs at its own date");
+            String notes = r.testCase().notes();
+            if (v == Verdict.REJECTS && !(notes.contains("REJECTS its own") || notes.contains("rejects its own"))) {
+              problems.add(party + " rejects its own text " + id + " on " + r.evaluation().positions().dayText() + " and the case does not say why");
+            }
+          }
+        });
+    assertTrue(problems.isEmpty(), String.join("\n", problems));
   }
 
   @Test

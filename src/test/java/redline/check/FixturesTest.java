@@ -47,6 +47,8 @@ class FixturesTest {
     "coherence-faults,    never-broken@beta.drl:44:1 coherence-excludes-nothing@coherence.drl:16:1, 3",
     "coherence-excludes-all, coherence-excludes-all@coherence.drl:5:1,                  3",
     "misplaced-coherence, misplaced-coherence@coherence.drl:7:5,                       3",
+    "dated-bad,           invalid-from@a.drl:15:5 empty-validity@a.drl:29:5 unknown-supersedes@a.drl:34:1 validity-gap@a.drl:61:1 validity-overlap@a.drl:88:1 superseded-still-in-force@a.drl:102:1 supersedes-other-party@a.drl:128:1 no-successor@a.drl:142:1 supersedes-without-from@a.drl:163:5, 3",
+    "dated-conflict,      '',                                                          0",
     "condition-forms,     unknown-option@a.drl:17:33 unknown-option@a.drl:30:42 unknown-option@a.drl:43:36 unsupported-condition@a.drl:56:5 unsupported-condition@a.drl:69:42 unsupported-condition@a.drl:82:5 unsupported-condition@a.drl:95:5 unsupported-condition@a.drl:108:5 unsupported-condition@a.drl:121:5 wrong-type@a.drl:134:26 unsupported-condition@a.drl:147:15 unsupported-condition@a.drl:160:15 wrong-operator@a.drl:173:32 unknown-fact@a.drl:186:5, 3",
   })
   void eachFaultIsFoundAtItsFileAndLine(String fixture, String expected, int exit) {
@@ -114,6 +116,25 @@ class FixturesTest {
     JsonNode army = root.get("conflicts").get(map.get("army_cap").get(0).asInt() - 1);
     assertEquals("[\"250001 or more\",\"NONE\"]", army.get("redLines").get(0).get("forbids").get("army_cap").get("values").toString());
     assertEquals("[\"at most 599999\"]", army.get("redLines").get(1).get("forbids").get("army_cap").get("values").toString());
+  }
+
+  @Test
+  void aConflictThatHoldsOnlyBetweenTwoDatesIsReportedWithThem() throws Exception {
+    CheckReport report = Checker.standard().check(Path.of(CheckRun.FIXTURES + "dated-conflict"));
+    assertTrue(report.crossPartyConflicts().isEmpty(), "no conflict in the latest positions");
+    List<Diagnostic> dated = report.stages().stream().filter(r -> r.name().equals("dates")).findFirst().orElseThrow().diagnostics();
+    assertEquals(1, dated.size(), dated.toString());
+    assertEquals("red-line-conflict", dated.get(0).code());
+    assertTrue(dated.get(0).message().endsWith("(in the positions from 2025-12-14 until 2026-01-06)"), dated.get(0).message());
+    CheckRun text = CheckRun.of(CheckRun.FIXTURES + "dated-conflict");
+    assertTrue(text.out().contains("from 2025-12-14 until 2026-01-06"), text.out());
+    JsonNode root = JSON.readTree(CheckRun.of(CheckRun.FIXTURES + "dated-conflict", "--format", "json").out());
+    assertEquals("[\"2025-12-13\",\"2025-12-14\",\"2026-01-06\"]", root.get("datesChecked").toString());
+    assertEquals("2026-01-06", root.get("positions").get("asOf").asText());
+    // checked on one day only, the conflict is in the map
+    CheckReport onDay = Checker.standard().check(Path.of(CheckRun.FIXTURES + "dated-conflict"), CheckRun.FIXTURES + "dated-conflict", java.time.LocalDate.of(2025, 12, 20));
+    assertEquals(1, onDay.crossPartyConflicts().size());
+    assertEquals(List.of(java.time.LocalDate.of(2025, 12, 20)), onDay.datesChecked());
   }
 
   @Test

@@ -30,9 +30,23 @@ class ShippedRulesCheckTest {
   @Test
   void everyStageRanInOrder() {
     assertEquals(
-        List.of("compile", "metadata", "vocabulary", "constraints", "party", "conflicts"),
+        List.of("compile", "metadata", "vocabulary", "constraints", "party", "conflicts", "dates"),
         report.stages().stream().map(CheckReport.StageRun::name).toList());
     assertTrue(report.stages().stream().allMatch(CheckReport.StageRun::ran), report.stages().toString());
+  }
+
+  /** Clean on every day the positions change: no error or warning, at the latest or any earlier date. */
+  @Test
+  void theShippedRulesAreCleanAtEveryChangeDate() throws Exception {
+    String found =
+        report.diagnostics().stream()
+            .filter(d -> d.severity() != redline.model.Severity.NOTE)
+            .map(Diagnostic::render)
+            .collect(Collectors.joining("\n"));
+    assertTrue(found.isEmpty(), found);
+    redline.engine.RuleBook book = redline.engine.RuleBook.load(Path.of("rules"));
+    assertTrue(report.datesChecked().containsAll(book.changeDates()), report.datesChecked().toString());
+    assertEquals(book.changeDates().size() + 1, report.datesChecked().size());
   }
 
   @Test

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -85,7 +86,19 @@ class BriefTest {
     }
     assertEquals(drafts, n, "one table row per shipped case");
     assertTrue(dom.out.contains("<td class=\"red\">REJECTS</td>") && dom.out.contains("<td class=\"green\">ACCEPTS</td>"));
-    assertTrue(dom.out.contains("Ukraine does not renounce NATO membership"), "decisive reasons are on the page");
+    // the decisive reasons: the title of every red line that makes a party reject the 28-point plan
+    JsonNode plan = new com.fasterxml.jackson.databind.ObjectMapper()
+        .readTree(redline.Cli.run("evaluate", "--format", "json", "cases/us-28-point-plan.json").out()).get("evaluations").get(0);
+    int reasons = 0;
+    for (JsonNode party : plan.get("parties")) {
+      for (JsonNode k : party.get("constraints")) {
+        if (party.get("verdict").asText().equals("REJECTS") && k.get("kind").asText().equals("red-line") && k.get("status").asText().equals("BROKEN")) {
+          assertTrue(dom.out.contains(k.get("title").asText().replace("'", "&#39;")), "decisive reason on the page: " + k.get("title").asText());
+          reasons++;
+        }
+      }
+    }
+    assertTrue(reasons > 0, "the 28-point plan is rejected for some red line");
     assertTrue(dom.out.matches("(?s).*<a href=\"https://[^\"]+\">.*"), "sources have links");
   }
 

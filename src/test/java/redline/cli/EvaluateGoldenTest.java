@@ -74,7 +74,7 @@ class EvaluateGoldenTest {
           assertEquals(0, text.exit(), text.transcript());
           List<String> lines = text.out().lines().toList();
           String screen = String.join("\n", lines.subList(0, Math.min(50, lines.size())));
-          assertTrue(lines.get(3).startsWith("Summary: "), lines.get(3));
+          assertTrue(lines.get(4).startsWith("Summary: "), lines.get(4)); // after the title, the file, the positions used
           JsonNode e = new ObjectMapper().readTree(json.out()).get("evaluations").get(0);
           int rejecting = 0;
           for (JsonNode party : e.get("parties")) {

@@ -121,8 +121,15 @@ class NearestTest {
     Random random = new Random(2025);
     List<String> codes = shipped.parties().stream().map(Party::code).toList();
     int withSuggestions = 0;
+    int incoherentDrawn = 0;
     for (int i = 0; i < 50; i++) {
       Proposal draft = randomDraft(s, random, 0.1);
+      // with many coherence rules most random drafts cannot exist; draw again (a bounded number
+      // of times) so that the property is exercised on drafts that can, and count the others
+      for (int again = 0; again < 200 && ev.evaluate(draft).errors().stream().anyMatch(d -> d.code().equals(Evaluator.INCOHERENT)); again++) {
+        incoherentDrawn++;
+        draft = randomDraft(s, random, 0.1);
+      }
       List<String> chosen = new ArrayList<>();
       for (String c : codes) {
         if (random.nextBoolean()) {
@@ -167,7 +174,7 @@ class NearestTest {
         assertTrue(a.size() < b.size() || (a.size() == b.size() && a.lost() <= b.lost()), "ranked");
       }
     }
-    assertTrue(withSuggestions > 10, "the property test should exercise suggestions: " + withSuggestions);
+    assertTrue(withSuggestions > 10, "the property test should exercise suggestions: " + withSuggestions + " (incoherent drafts drawn again: " + incoherentDrawn + ")");
   }
 
   @Test
