@@ -101,7 +101,15 @@ final class BriefCommand implements Callable<Integer> {
     } else {
       proposals.forEach(p -> nearest.add(null));
     }
-    BriefReport.Page page = BriefReport.page(evaluations, nearest, book.constraints(), book.sources(), links.links());
+    // what the open terms could do, for every undetermined party of every draft
+    List<java.util.Map<String, List<String>>> outlooks = new java.util.ArrayList<>();
+    for (Evaluation e : evaluations) {
+      outlooks.add(
+          e.withVerdict(redline.model.Verdict.UNDETERMINED).isEmpty()
+              ? java.util.Map.of()
+              : redline.report.OutlookReport.byParty(redline.engine.Outlook.of(evaluator, e), book.vocabulary(), evaluator.domains()));
+    }
+    BriefReport.Page page = BriefReport.page(evaluations, nearest, outlooks, book.constraints(), book.sources(), links.links());
     String text;
     if (format == Format.html) {
       text = BriefReport.html(page);

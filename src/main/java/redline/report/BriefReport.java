@@ -54,9 +54,14 @@ public final class BriefReport {
   public record CellView(String party, String verdict, String light) {}
 
   /** Why one party has its verdict on one draft. */
-  public record ReasonView(String party, String name, String verdict, String light, List<ItemView> items) {
+  /**
+   * Why one party has its verdict on one draft: the decisive constraints and, for an
+   * undetermined party, what the open terms could do (empty otherwise).
+   */
+  public record ReasonView(String party, String name, String verdict, String light, List<ItemView> items, List<String> outlook) {
     public ReasonView {
       items = List.copyOf(items);
+      outlook = List.copyOf(outlook);
     }
   }
 
@@ -81,6 +86,20 @@ public final class BriefReport {
    * {@code links} to URLs.
    */
   public static Page page(List<Evaluation> evaluations, List<redline.explore.Suggestions> nearest, List<Constraint> constraints, Map<String, String> catalogue, Map<String, String> links) {
+    return page(evaluations, nearest, java.util.Collections.nCopies(evaluations.size(), Map.of()), constraints, catalogue, links);
+  }
+
+  /**
+   * As above, with, per evaluation, the lines that say what the open terms could do for each
+   * undetermined party, by party code ({@link OutlookReport#byParty}).
+   */
+  public static Page page(
+      List<Evaluation> evaluations,
+      List<redline.explore.Suggestions> nearest,
+      List<Map<String, List<String>>> outlooks,
+      List<Constraint> constraints,
+      Map<String, String> catalogue,
+      Map<String, String> links) {
     Map<String, Party> parties = new LinkedHashMap<>();
     evaluations.forEach(e -> e.parties().forEach(r -> parties.putIfAbsent(r.party().code(), r.party())));
     Map<String, LocalDate> latest = new LinkedHashMap<>();
@@ -106,14 +125,18 @@ public final class BriefReport {
         }
         cells.add(new CellView(code, r.verdict().name(), light(r.verdict())));
         List<ItemView> items = new ArrayList<>();
+        List<String> outlook = outlooks.get(index).getOrDefault(code, List.of());
         for (ConstraintResult c : EvaluationReport.decisive(r)) {
+          if (!outlook.isEmpty() && c.status() != redline.model.Status.BROKEN) {
+            continue; // the open constraints are said by what the open terms could do
+          }
           Constraint k = c.constraint();
           cited.addAll(k.sources());
           List<String> terms = new ArrayList<>();
           c.terms().forEach((t, v) -> terms.add(t + " = " + v));
           items.add(new ItemView(k.id(), k.title(), k.kind().word().replace('-', ' '), c.status().name(), String.join(", ", terms), k.sources()));
         }
-        reasons.add(new ReasonView(code, r.party().name(), r.verdict().name(), light(r.verdict()), items));
+        reasons.add(new ReasonView(code, r.party().name(), r.verdict().name(), light(r.verdict()), items, outlook));
       }
       String errors = e.errors().isEmpty() ? "" : String.join("; ", e.errors().stream().map(d -> d.message()).toList());
       redline.explore.Suggestions x = nearest.get(index);
@@ -236,6 +259,9 @@ public final class BriefReport {
         for (ItemView i : r.items()) {
           out.println("  - " + TableReport.md(i.id()) + " " + TableReport.md(i.title()) + " (" + i.kind() + " " + i.status().toLowerCase(java.util.Locale.ROOT)
               + "): " + TableReport.md(i.terms()) + " [" + TableReport.md(String.join(", ", i.sources())) + "]");
+        }
+        for (String line : r.outlook()) {
+          out.println("  - " + TableReport.md(line));
         }
       }
       if (!d.open().isEmpty()) {

@@ -167,9 +167,9 @@ public final class EvaluationReport {
       }
     }
     if (outlook != null && !outlook.isEmpty()) {
-      wrap(outlook.get(0), "  ", out, s);
+      wrap(outlook.get(0), "  ", WIDTH, false, out, s);
       for (String line : outlook.subList(1, outlook.size())) {
-        wrap(line, "    ", out, s);
+        wrap(line, "    ", WIDTH, false, out, s);
       }
       return;
     }
@@ -270,18 +270,23 @@ public final class EvaluationReport {
   }
 
   /** Prints {@code text} dimmed, wrapped at {@link #WIDTH} columns, each line after {@code indent}. */
-  private static void wrap(String text, String indent, PrintWriter out, Style s) {
-    int room = Math.max(40, WIDTH - indent.length());
+  static void wrap(String text, String indent, PrintWriter out, Style s) {
+    wrap(text, indent, WIDTH, true, out, s);
+  }
+
+  /** Prints {@code text} wrapped at {@code width} columns, each line after {@code indent}, dimmed or not. */
+  static void wrap(String text, String indent, int width, boolean dim, PrintWriter out, Style s) {
+    int room = Math.max(40, width - indent.length());
     StringBuilder line = new StringBuilder();
     for (String word : text.split(" ")) {
       if (line.length() > 0 && line.length() + 1 + word.length() > room) {
-        out.println(indent + s.dim(line.toString()));
+        out.println(indent + (dim ? s.dim(line.toString()) : line.toString()));
         line.setLength(0);
       }
       line.append(line.length() == 0 ? "" : " ").append(word);
     }
     if (line.length() > 0) {
-      out.println(indent + s.dim(line.toString()));
+      out.println(indent + (dim ? s.dim(line.toString()) : line.toString()));
     }
   }
 

@@ -100,13 +100,13 @@ public final class HistoryReport {
         out.println("  " + s.bold(l.term()));
         for (Constraint c : l.stances()) {
           String head = String.format("  %s %-24s %-7s %-10s ", l.inForce().contains(c.id()) ? "*" : " ", period(c), c.id(), c.kind().word());
-          out.println(head + safe(c.title()));
+          out.println(head + Text.escape(c.title()));
           String indent = " ".repeat(head.length());
-          wrap("stance: " + safe(c.stance()), indent, out, s);
+          wrap("stance: " + Text.escape(c.stance()), indent, out, s);
           wrap(
               "sources " + String.join(", ", c.sources()) + " (" + c.evidence().word() + ", stated " + c.asOf() + ")"
                   + (c.supersedes().isEmpty() ? "" : "; replaces " + c.supersedes())
-                  + (c.isContested() ? "; CONTESTED: " + safe(c.contested()) : ""),
+                  + (c.isContested() ? "; CONTESTED: " + Text.escape(c.contested()) : ""),
               indent,
               out,
               s);
@@ -116,27 +116,10 @@ public final class HistoryReport {
     out.flush();
   }
 
-  /** Text from the rule files with control characters (terminal escapes) replaced. */
-  static String safe(String text) {
-    StringBuilder b = new StringBuilder(text.length());
-    text.codePoints().forEach(cp -> b.appendCodePoint(Character.isISOControl(cp) ? '?' : cp));
-    return b.toString();
-  }
 
   /** Prints {@code text} dimmed, wrapped at 110 columns, each line after {@code indent}. */
   private static void wrap(String text, String indent, PrintWriter out, Style s) {
-    int room = Math.max(40, 110 - indent.length());
-    StringBuilder line = new StringBuilder();
-    for (String word : text.split(" ")) {
-      if (line.length() > 0 && line.length() + 1 + word.length() > room) {
-        out.println(indent + s.dim(line.toString()));
-        line.setLength(0);
-      }
-      line.append(line.length() == 0 ? "" : " ").append(word);
-    }
-    if (line.length() > 0) {
-      out.println(indent + s.dim(line.toString()));
-    }
+    EvaluationReport.wrap(text, indent, 110, true, out, s);
   }
 
   /** The JSON twin: {@code {"positions", "history": [{"party", "term", "stances": [...]}]}}. */

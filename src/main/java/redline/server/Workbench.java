@@ -66,6 +66,8 @@ public final class Workbench {
 
   private final RuleBook book;
   private final Evaluator evaluator;
+  /** One evaluator per day of positions asked for ({@code ?asOf=}), made on first use. */
+  private final Map<java.time.LocalDate, Evaluator> byDay = new java.util.concurrent.ConcurrentHashMap<>();
   private final ProposalReader reader;
   private final Map<String, Case> cases;
   private final List<Diagnostic> caseProblems;
@@ -78,6 +80,28 @@ public final class Workbench {
     this.cases = Collections.unmodifiableMap(new LinkedHashMap<>(cases));
     this.caseProblems = List.copyOf(caseProblems);
     this.vocabularyJson = VocabularyReport.json(book.vocabulary(), VocabularyReport.codes(book.parties()), book.sources());
+    // the days on which the positions change: the page offers them for ?asOf=
+    ObjectNode positions = vocabularyJson.putObject("positions");
+    positions.put("latest", book.latest().day() == null ? "" : book.latest().day().toString());
+    com.fasterxml.jackson.databind.node.ArrayNode days = positions.putArray("changes");
+    book.changeDates().forEach(d -> days.add(d.toString()));
+  }
+
+  /**
+   * The evaluator of the positions of {@code asOf} (a yyyy-mm-dd day; absent, empty or
+   * {@code latest}: the latest positions); a bad day is a problem at {@code ?asOf}.
+   */
+  Evaluator evaluatorFor(String asOf, List<Diagnostic> problems) {
+    if (asOf == null || asOf.isBlank() || asOf.equals("latest")) {
+      return evaluator;
+    }
+    java.util.Optional<java.time.LocalDate> day = redline.load.Dates.parse(asOf.trim());
+    if (day.isEmpty()) {
+      problems.add(
+          Diagnostic.error("bad-option", Location.of("?asOf"), "`asOf` must be a day written yyyy-mm-dd, or `latest`, not `" + asOf + "`", "write " + redline.load.Dates.expected()));
+      return evaluator;
+    }
+    return byDay.computeIfAbsent(day.get(), d -> new Evaluator(book.at(d), EVALUATION_TIME));
   }
 
   /**
@@ -174,9 +198,17 @@ public final class Workbench {
 
   /** {@code POST /api/evaluate}: the body is a proposal file; the reply is {@code evaluate --format json}. */
   public Reply evaluate(byte[] body) {
+    return evaluate(body, null);
+  }
+
+  /** As above, by the positions of {@code asOf} ({@code ?asOf=}; null for the latest). */
+  public Reply evaluate(byte[] body, String asOf) {
+    List<Diagnostic> problems = new ArrayList<>();
+    Evaluator evaluator = evaluatorFor(asOf, problems);
     ProposalReader.Result r = reader.read(body, "proposal");
-    if (r.proposal() == null) {
-      return bad("no proposal was evaluated", r.diagnostics(), r.root() == null);
+    problems.addAll(r.diagnostics());
+    if (r.proposal() == null || Diagnostic.anyError(problems)) {
+      return bad("no proposal was evaluated", problems, r.root() == null);
     }
     Evaluation e = evaluator.evaluate(r.proposal());
     List<Outlook> outlooks = e.withVerdict(Verdict.UNDETERMINED).isEmpty() ? List.of() : Outlook.of(evaluator, e);
@@ -189,15 +221,22 @@ public final class Workbench {
   }
 
   /** The options of a nearest search, as given in the query string. */
-  public record NearestOptions(List<String> parties, String maxChanges, String objections, String limit) {
+  public record NearestOptions(List<String> parties, String maxChanges, String objections, String limit, String asOf) {
     public NearestOptions {
       parties = List.copyOf(parties);
+    }
+
+    /** The options without a day of positions: the latest. */
+    public NearestOptions(List<String> parties, String maxChanges, String objections, String limit) {
+      this(parties, maxChanges, objections, limit, null);
     }
   }
 
   /** {@code POST /api/nearest}: the body is the draft; the reply is {@code nearest --format json}. */
   public Reply nearest(byte[] body, NearestOptions options) {
     List<Diagnostic> problems = new ArrayList<>();
+    Evaluator evaluator = evaluatorFor(options.asOf(), problems);
+    RuleBook book = evaluator.ruleBook();
     Set<String> parties = new LinkedHashSet<>();
     Set<String> known = VocabularyReport.codes(book.parties());
     for (String p : options.parties()) {
@@ -237,9 +276,18 @@ public final class Workbench {
             return System.nanoTime() > deadline;
           }
         };
-    Suggestions x = Nearest.search(evaluator, problem, r.proposal(), maxChanges, limit, progress);
+    redline.explore.Space space = Nearest.spaceFor(evaluator, r.proposal());
+    Suggestions x = Nearest.search(evaluator, space, problem, r.proposal(), maxChanges, limit, progress);
+    // when no version keeps every chosen party, the best compromise, as the command line gives it
+    redline.explore.Compromise compromise =
+        x.suggestions().isEmpty() && x.errors().isEmpty() && !x.partial() && problem.parties().size() > 1
+            ? redline.explore.Compromise.search(evaluator, space, problem, r.proposal(), maxChanges, limit, progress)
+            : null;
     // the positions the answer used, as the command line's nearest states them
-    return new Reply(x.errors().isEmpty() ? 200 : 500, NearestReport.json(x).set("positions", redline.report.Json.positions(evaluator.positions())));
+    boolean impossible = !x.errors().isEmpty() && x.errors().stream().allMatch(d -> d.code().equals(Evaluator.INCOHERENT));
+    return new Reply(
+        x.errors().isEmpty() ? 200 : impossible ? 422 : 500,
+        NearestReport.json(x, compromise).set("positions", redline.report.Json.positions(evaluator.positions())));
   }
 
   /**
@@ -247,8 +295,14 @@ public final class Workbench {
    * reply names the terms that differ and each party's verdict, score and constraints that move.
    */
   public Reply compare(byte[] body) {
+    return compare(body, null);
+  }
+
+  /** As above, by the positions of {@code asOf} ({@code ?asOf=}; null for the latest). */
+  public Reply compare(byte[] body, String asOf) {
     TreeReader.Result tree = TreeReader.readJson(body, "request");
     List<Diagnostic> problems = new ArrayList<>(tree.diagnostics());
+    Evaluator evaluator = evaluatorFor(asOf, problems);
     Node root = tree.root();
     if (root == null) {
       return bad("nothing was compared", problems, true);

@@ -112,8 +112,8 @@ public final class WorkbenchServer implements AutoCloseable {
               config.routes.get("/api/vocabulary", ctx -> send(ctx, workbench.vocabulary()));
               config.routes.get("/api/cases", ctx -> send(ctx, workbench.cases()));
               config.routes.get("/api/cases/{id}", ctx -> send(ctx, workbench.caseFile(ctx.pathParam("id"))));
-              config.routes.post("/api/evaluate", ctx -> send(ctx, workbench.evaluate(body(ctx))));
-              config.routes.post("/api/compare", ctx -> send(ctx, workbench.compare(body(ctx))));
+              config.routes.post("/api/evaluate", ctx -> send(ctx, workbench.evaluate(body(ctx), ctx.queryParam("asOf"))));
+              config.routes.post("/api/compare", ctx -> send(ctx, workbench.compare(body(ctx), ctx.queryParam("asOf"))));
               config.routes.post("/api/nearest", this::nearest);
               config.routes.exception(Refusal.class, (e, ctx) -> send(ctx, e.reply));
               config.routes.exception(HttpResponseException.class, (e, ctx) -> send(ctx, refused(ctx, e.getStatus(), e.getMessage())));
@@ -176,7 +176,8 @@ public final class WorkbenchServer implements AutoCloseable {
             parties == null ? List.of() : Arrays.stream(parties.split(",")).map(String::trim).toList(),
             ctx.queryParam("maxChanges"),
             ctx.queryParam("objections"),
-            ctx.queryParam("limit"));
+            ctx.queryParam("limit"),
+            ctx.queryParam("asOf"));
     if (!searches.tryAcquire(2, TimeUnit.SECONDS)) {
       send(ctx, Workbench.error(503, "busy", "no suggestion was searched for", ctx.path(), "the workbench is busy with other searches", "try again in a moment"));
       return;

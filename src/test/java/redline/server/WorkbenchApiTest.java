@@ -154,6 +154,34 @@ class WorkbenchApiTest {
   }
 
   @Test
+  void theDayOfThePositionsIsAsTheCommandLineGivesIt() throws Exception {
+    Served.Answer a = served.post("/api/evaluate?asOf=2025-11-20", file("us-28-point-plan.json"));
+    assertEquals(200, a.status(), String.valueOf(a.json()));
+    Cli r = Cli.run("evaluate", "--rules", "rules", "--format", "json", "--as-of", "2025-11-20", "cases/us-28-point-plan.json");
+    ObjectNode want = (ObjectNode) Served.JSON.readTree(r.out()).get("evaluations").get(0).deepCopy();
+    ObjectNode got = (ObjectNode) a.json().get("evaluations").get(0).deepCopy();
+    ((ObjectNode) want.get("proposal")).remove("file");
+    ((ObjectNode) got.get("proposal")).remove("file");
+    assertEquals(want, got);
+    Served.Answer bad = served.post("/api/evaluate?asOf=2025-13-40", file("us-28-point-plan.json"));
+    assertEquals(422, bad.status(), String.valueOf(bad.json()));
+    assertTrue(bad.json().toString().contains("?asOf"), String.valueOf(bad.json()));
+    JsonNode days = served.get("/api/vocabulary").json().get("positions").get("changes");
+    assertEquals(Served.book().changeDates().size(), days.size());
+  }
+
+  @Test
+  void nearestWithEveryPartyGivesTheBestCompromiseAsTheCommandLineDoes() throws Exception {
+    Served.Answer a = served.post("/api/nearest", file("us-28-point-plan.json"));
+    assertEquals(200, a.status(), String.valueOf(a.json()));
+    Cli r = Cli.run("nearest", "--rules", "rules", "--format", "json", "cases/us-28-point-plan.json");
+    JsonNode want = Served.JSON.readTree(r.out());
+    assertTrue(want.get("compromise").isObject(), r.out());
+    assertEquals(want.get("compromise").get("kept"), a.json().get("compromise").get("kept"));
+    assertEquals(want.get("compromise").get("versions").size(), a.json().get("compromise").get("versions").size());
+  }
+
+  @Test
   void termsThatCannotExistTogetherAreTheDraftsMistake() throws Exception {
     Served.Answer a =
         served.post("/api/evaluate", "{\"id\": \"x\", \"terms\": {\"nato_accession\": \"RENOUNCED\", \"security_guarantee\": [\"NATO_ART5\"]}}");

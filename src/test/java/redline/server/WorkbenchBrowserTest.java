@@ -470,6 +470,24 @@ class WorkbenchBrowserTest {
   }
 
   @Test
+  @Order(11)
+  void choosingTheDayOfThePositionsJudgesTheDraftByThoseOfThatDay() {
+    Select asOf = new Select(driver.findElement(By.id("as-of")));
+    List<String> days = asOf.getOptions().stream().map(o -> o.getAttribute("value")).filter(v -> !v.isEmpty()).toList();
+    assertEquals(Served.book().changeDates().stream().map(Object::toString).sorted(java.util.Comparator.reverseOrder()).toList(), days,
+        "the page offers every day on which the positions change, latest first");
+    String earliest = days.get(days.size() - 1);
+    Proposal draft = pageProposal();
+    asOf.selectByValue(earliest);
+    new WebDriverWait(driver, WAIT).until(d -> earliest.equals(d.findElement(By.id("verdicts")).getDomAttribute("data-as-of")));
+    Evaluator then = new Evaluator(Served.book().at(java.time.LocalDate.parse(earliest)));
+    assertEquals(expected(then.evaluate(draft)), shown(), "the verdicts by the positions of " + earliest);
+    asOf.selectByValue("");
+    new WebDriverWait(driver, WAIT).until(d -> "".equals(d.findElement(By.id("verdicts")).getDomAttribute("data-as-of")));
+    assertEquals(expected(evaluator.evaluate(draft)), shown(), "back to the latest positions");
+  }
+
+  @Test
   @Order(12)
   void theBrowserReportedNoScriptErrorAndNoPolicyViolation() {
     List<String> bad = new ArrayList<>();

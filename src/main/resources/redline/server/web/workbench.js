@@ -41,6 +41,13 @@
   }
 
   /** Calls the API; the body is an object (sent as JSON) or a string (sent as it is). */
+  /** {@code path} with the day of positions chosen, when one is. */
+  function dated(path) {
+    const day = $('as-of') ? $('as-of').value : '';
+    if (!day) return path;
+    return path + (path.includes('?') ? '&' : '?') + 'asOf=' + encodeURIComponent(day);
+  }
+
   async function api(method, path, body) {
     const options = { method, headers: {}, credentials: 'same-origin' };
     if (body !== undefined) {
@@ -271,11 +278,12 @@
 
   async function evaluate() {
     const seq = ++state.seq;
+    const asOfAsked = $('as-of').value;
     const p = proposal();
     const text = JSON.stringify(p, null, 2) + '\n';
     $('proposal-json').textContent = text;
     status('Evaluating ...');
-    const r = await api('POST', '/api/evaluate', p);
+    const r = await api('POST', dated('/api/evaluate'), p);
     if (seq !== state.seq) return; // a newer change is on its way
     if (!r.ok) {
       showErrors(r.json);
@@ -287,6 +295,7 @@
     const e = r.json.evaluations[0];
     renderVerdicts(e);
     $('verdicts').dataset.proposal = text; // which draft the verdicts shown are for
+    $('verdicts').dataset.asOf = asOfAsked; // and by the positions of which day ('' for the latest)
     status('Evaluated: ' + Object.keys(p.terms).length + ' of ' + state.terms.length + ' terms set.');
     await compare(seq);
     document.body.dataset.evaluated = String(seq);
@@ -372,7 +381,7 @@
   async function compare(seq) {
     const box = $('comparison');
     const base = state.base || { id: 'blank', title: 'a blank proposal', terms: {} };
-    const r = await api('POST', '/api/compare', { before: base, after: proposal() });
+    const r = await api('POST', dated('/api/compare'), { before: base, after: proposal() });
     if (seq !== undefined && seq !== state.seq) return;
     clear(box);
     if (!r.ok) {
@@ -435,7 +444,7 @@
     const parties = Array.from($('nearest-parties').querySelectorAll('input:checked')).map((x) => x.value);
     const query = new URLSearchParams({ parties: parties.join(','), maxChanges: $('max-changes').value || '3', objections: String($('objections').checked), limit: '5' });
     const draft = proposal();
-    const r = await api('POST', '/api/nearest?' + query.toString(), draft);
+    const r = await api('POST', dated('/api/nearest?' + query.toString()), draft);
     if (seq !== state.nearestSeq) return;
     clear(box);
     if (!r.ok) {
@@ -445,14 +454,22 @@
     }
     const x = r.json;
     if (x.partial) box.append(el('p', { class: 'warn', text: 'The search ran out of time: these are the suggestions found so far, maybe not the smallest.' }));
+    let shown = x.suggestions;
+    let losses = null;
     if (!x.suggestions.length) {
-      if (x.blocked.length) box.append(el('p', { text: 'No suggestion: no proposal at all is free of the red lines of ' + x.parties.join(', ') + '; they cannot all hold on ' + x.blocked.join(', ') + '. Try fewer parties.' }));
+      if (x.blocked.length) box.append(el('p', { text: 'No suggestion: no proposal at all is free of the red lines of ' + x.parties.join(', ') + '; they cannot all hold on ' + x.blocked.join(', ') + '.' }));
       else box.append(el('p', { text: 'No suggestion with at most ' + x.maxChanges + ' changes: at least ' + x.atLeast + ' are needed.' }));
-      return;
+      const c = x.compromise;
+      if (!c || !c.versions.length) return;
+      // the best compromise: the versions that lose the fewest parties
+      box.append(el('p', { class: 'compromise-head', id: 'compromise', text: 'Best compromise: the closest versions keep ' + c.kept + ' of ' + x.parties.length + ' parties and lose ' + c.lost + ' (no version loses fewer).' }));
+      shown = c.versions.map((v) => v.suggestion);
+      losses = c.versions;
     }
     const list = el('ol', { class: 'suggestion-list' });
-    x.suggestions.forEach((s, i) => {
-      const lost = s.lost > 0 ? 'preference score lost ' + s.lost : s.lost < 0 ? 'preference score gained ' + (-s.lost) : 'no preference score lost';
+    shown.forEach((s, i) => {
+      const scoreLost = losses ? losses[i].scoreLost : s.lost;
+      const lost = scoreLost > 0 ? 'preference score lost ' + scoreLost : scoreLost < 0 ? 'preference score gained ' + (-scoreLost) : 'no preference score lost';
       const li = el('li', { class: 'suggestion', id: 'suggestion-' + (i + 1) });
       li.append(el('p', { class: 'suggestion-head', text: s.size + (s.size === 1 ? ' change' : ' changes') + ', ' + lost }));
       const changes = el('ul');
@@ -462,6 +479,7 @@
       li.append(changes);
       const verdicts = Object.entries(s.verdicts).map(([k, v]) => k + ' ' + v).join(', ');
       li.append(el('p', { class: 'suggestion-verdicts', text: 'verdicts: ' + verdicts }));
+      if (losses) li.append(el('p', { class: 'suggestion-loses', text: 'loses ' + losses[i].rejecting.join(', ') + ' (red lines broken: ' + losses[i].redLinesBroken.join(', ') + ')' }));
       const apply = el('button', { type: 'button', class: 'apply', id: 'apply-' + (i + 1), text: 'Apply suggestion ' + (i + 1) });
       apply.addEventListener('click', () => {
         const terms = readTerms();
@@ -560,6 +578,11 @@
         $('start').append(el('option', { value: c.id, title: c.title, text: c.id + ': ' + c.title }));
       }
     }
+    const positions = v.json.positions || { changes: [] };
+    for (const day of positions.changes.slice().reverse()) {
+      $('as-of').append(el('option', { value: day, text: 'as of ' + day + (day === positions.latest ? ' (the latest)' : '') }));
+    }
+    $('as-of').addEventListener('change', () => { schedule(); compare(); });
     $('start').addEventListener('change', start);
     $('proposal-id').addEventListener('input', schedule);
     $('proposal-title').addEventListener('input', schedule);
