@@ -76,7 +76,7 @@ public final class OutlookReport {
           points.add(new TermValue.Number(e.getKey(), Map.of()));
           chosen[i++] = e.getValue();
         }
-        return "`" + name + "` is " + String.join(" or ", Regions.describe(term, points, chosen))
+        return "`" + name + "` is " + grouped(String.join(" or ", Regions.describe(term, points, chosen)))
             + (flagsMatter ? " (depending on its flags)" : "");
       }
       boolean[] chosen = new boolean[domain.size()];
@@ -116,6 +116,17 @@ public final class OutlookReport {
       return "holds " + r.substring("with ".length());
     }
     return "holds " + r.substring("with ".length()).replace(" but without ", " but not ").replace(" but with neither ", " but neither ");
+  }
+
+  /** The numbers of a range in words written with thousands separators: "600,001 to 799,999". */
+  private static String grouped(String ranges) {
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\d{4,}").matcher(ranges);
+    StringBuilder out = new StringBuilder();
+    while (m.find()) {
+      m.appendReplacement(out, String.format(java.util.Locale.ROOT, "%,d", Long.parseLong(m.group())));
+    }
+    m.appendTail(out);
+    return out.toString();
   }
 
   private static String terms(List<String> names) {
