@@ -62,7 +62,8 @@ public final class Generator {
           String id = m.group(1) + "-" + number;
           rule = rule.replaceFirst("rule \"[A-Z]{2,5}-[0-9]{2,3}\"", "rule \"" + id + "\"");
           int when = rule.indexOf("\nwhen");
-          String head = rule.substring(0, when);
+          // a copy supersedes the copy of the stance its original supersedes
+          String head = supersedes(rule.substring(0, when), (c - 1) * 100);
           String body = words.matcher(rule.substring(when)).replaceAll("$1_" + c);
           out.append("\n").append(head).append(body).append("\n");
         }
@@ -140,6 +141,19 @@ public final class Generator {
       return term + (random.nextBoolean() ? " contains \"" : " not contains \"") + o + "\"";
     }
     return term + (random.nextBoolean() ? " == \"" : " != \"") + o + "\"";
+  }
+
+  private static final Pattern SUPERSEDES = Pattern.compile("@supersedes\\(\"([A-Z]{2,5})-([0-9]{2,3})\"\\)");
+
+  /** {@code head} with the id its {@code @supersedes} names moved by {@code offset}, as the copy's ids are. */
+  private static String supersedes(String head, int offset) {
+    Matcher m = SUPERSEDES.matcher(head);
+    StringBuilder out = new StringBuilder();
+    while (m.find()) {
+      m.appendReplacement(out, Matcher.quoteReplacement("@supersedes(\"" + m.group(1) + "-" + (Integer.parseInt(m.group(2)) + offset) + "\")"));
+    }
+    m.appendTail(out);
+    return out.toString();
   }
 
   /** The terms of a proposal JSON copied to every copy of the vocabulary, as JSON text. */
