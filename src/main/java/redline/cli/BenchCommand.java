@@ -50,8 +50,8 @@ final class BenchCommand implements Callable<Integer> {
   @Option(names = "--scale", paramLabel = "N", defaultValue = "4", description = "size of the generated vocabulary, in copies of the rules (default: ${DEFAULT-VALUE})")
   int scale;
 
-  @Option(names = "--linked-scales", paramLabel = "N", split = ",", defaultValue = "1,2,4,8",
-      description = "sizes of the vocabularies with linked conditional constraints, in copies of the rules; 0 for none (default: ${DEFAULT-VALUE})")
+  @Option(names = "--linked-scales", paramLabel = "N", split = ",", defaultValue = "1",
+      description = "sizes of the vocabularies with linked conditional constraints, in copies of the rules, e.g. 1,2,4,8 for the growth; 0 for none (default: ${DEFAULT-VALUE})")
   List<Integer> linkedScales;
 
   @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE})")
