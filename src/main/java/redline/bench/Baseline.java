@@ -3,7 +3,7 @@ package redline.bench;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import redline.explore.Space;
+import redline.analysis.Space;
 import redline.model.Constraint;
 import redline.model.Kind;
 import redline.model.Party;
@@ -46,7 +46,7 @@ public final class Baseline {
       }
       index.add(m);
     }
-    List<Space.Table> tables = space.tables();
+    List<redline.analysis.Table> tables = space.tables();
     int k = tables.size();
     reads = new int[k][];
     sizes = new int[k][];
@@ -55,11 +55,17 @@ public final class Baseline {
     kind = new int[k];
     weight = new int[k];
     for (int i = 0; i < k; i++) {
-      Space.Table t = tables.get(i);
+      redline.analysis.Table t = tables.get(i);
       Constraint c = t.constraint();
-      reads[i] = t.terms();
-      sizes[i] = t.sizes();
-      broken[i] = t.broken();
+      reads[i] = t.termIndexes();
+      sizes[i] = new int[t.arity()];
+      for (int j = 0; j < t.arity(); j++) {
+        sizes[i][j] = t.size(j);
+      }
+      broken[i] = new boolean[t.rows()];
+      for (int row = 0; row < t.rows(); row++) {
+        broken[i][row] = t.isBroken(row);
+      }
       for (int p = 0; p < parties.size(); p++) {
         if (parties.get(p).code().equals(c.party())) {
           party[i] = p;

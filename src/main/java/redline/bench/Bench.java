@@ -27,7 +27,7 @@ import redline.explore.Explorer;
 import redline.explore.Nearest;
 import redline.explore.Problem;
 import redline.explore.Progress;
-import redline.explore.Space;
+import redline.analysis.Space;
 import redline.explore.Suggestions;
 import redline.load.ProposalReader;
 import redline.model.Evaluation;

@@ -50,8 +50,9 @@ public final class ConflictStage implements Stage {
           Diagnostic.warning(
               "conflict-search-limit",
               Location.of(context.shown()),
-              "the search for conflicting red lines stopped after " + Unsatisfiable.LIMIT + " sets; larger conflicts may be missing",
-              "many red lines read the same terms; the conflicts listed are exact but may be incomplete"));
+              "the search for conflicting red lines stopped after " + Context.CONFLICT_BUDGET + " solver calls: every conflict of up to "
+                  + context.conflictsCompleteUpTo() + " red lines is listed, larger ones may be missing",
+              "many red lines read the same terms; the conflicts listed are exact"));
     }
     return out;
   }

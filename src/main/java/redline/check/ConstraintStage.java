@@ -2,7 +2,8 @@ package redline.check;
 
 import java.util.ArrayList;
 import java.util.List;
-import redline.engine.Decisions;
+import redline.analysis.Decisions;
+import redline.analysis.Table;
 import redline.model.Constraint;
 import redline.model.Diagnostic;
 import redline.model.Kind;
@@ -31,15 +32,15 @@ public final class ConstraintStage implements Stage {
   @Override
   public List<Diagnostic> run(Context context) {
     List<Diagnostic> out = new ArrayList<>(context.decisions().errors());
-    Space space = new Space(context.decisions());
+    Space space = context.space();
     boolean nothingExists = false;
-    for (Decisions.Table t : context.decisions().tables().values()) {
+    for (Table t : context.decisions().tables().values()) {
       Constraint c = t.constraint();
       if (c.kind() != Kind.COHERENCE) {
         continue;
       }
       String what = "coherence rule `" + c.id() + "`";
-      String terms = Wording.terms(t.terms());
+      String terms = Wording.terms(t.names());
       String decided = "decided by the rules engine over all " + t.rows() + " values of " + terms;
       if (!t.canBreak()) {
         out.add(
@@ -71,7 +72,7 @@ public final class ConstraintStage implements Stage {
                 "the errors of the rules engine are listed with it"));
         continue;
       }
-      Decisions.Table table = context.decisions().table(a.id());
+      Table table = context.decisions().table(a.id());
       if (nothingExists) {
         // every constraint is trivially never broken: the coherence error says it all
       } else if (a.canBreak() && !space.exists(List.of(), List.of(table))) {

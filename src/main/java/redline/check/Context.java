@@ -7,7 +7,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import redline.engine.Compiler;
-import redline.engine.Decisions;
+import redline.analysis.Decisions;
+import redline.analysis.Minimal;
+import redline.analysis.Table;
 import redline.engine.Evaluator;
 import redline.engine.RuleBook;
 import redline.engine.RulesException;
@@ -29,7 +31,9 @@ public final class Context {
   private Space space;
   private Map<String, ConstraintAnalysis> analyses;
   private List<Conflict> conflicts;
-  private Unsatisfiable.Result search;
+  private redline.analysis.Minimal.Result search;
+  /** How many SAT solver calls the search for conflicts may make before it stops. */
+  static final long CONFLICT_BUDGET = 200_000;
   private java.time.LocalDate day;
   /** Decisions over other positions of the same rules, whose tables this context may reuse. */
   private Decisions known;
@@ -106,15 +110,24 @@ public final class Context {
   /** Every constraint decided by Drools over the values of the terms it reads. */
   public Decisions decisions() {
     if (decisions == null) {
-      decisions = Decisions.compute(new Evaluator(ruleBook()), known);
+      decisions = Decisions.compute(evaluator(), known);
     }
     return decisions;
+  }
+
+  private Evaluator evaluator;
+
+  private Evaluator evaluator() {
+    if (evaluator == null) {
+      evaluator = new Evaluator(ruleBook());
+    }
+    return evaluator;
   }
 
   /** The space of proposals the tables span, for combining them. */
   Space space() {
     if (space == null) {
-      space = new Space(decisions());
+      space = new Space(decisions(), redline.analysis.Space.of(decisions(), evaluator(), java.util.Map.of()));
     }
     return space;
   }
@@ -134,17 +147,17 @@ public final class Context {
    */
   public List<Conflict> conflicts() {
     if (conflicts == null) {
-      List<Decisions.Table> redLines = new ArrayList<>();
-      for (Decisions.Table t : decisions().tables().values()) {
+      List<Table> redLines = new ArrayList<>();
+      for (Table t : decisions().tables().values()) {
         if (t.constraint().kind() == Kind.RED_LINE && t.canSatisfy()) {
           redLines.add(t);
         }
       }
-      search = Unsatisfiable.find(space(), redLines);
+      search = Minimal.unsatisfiable(space().solvers(), redLines, space().coherence(), CONFLICT_BUDGET, () -> false);
       List<Conflict> found = new ArrayList<>();
       List<String> partyOrder = new ArrayList<>(ruleBook().vocabulary().parties().keySet());
       List<String> termOrder = new ArrayList<>(ruleBook().vocabulary().terms().keySet());
-      for (int[] set : search.sets()) {
+      for (List<Integer> set : search.sets()) {
         List<ConstraintAnalysis> members = new ArrayList<>();
         Set<String> parties = new TreeSet<>(java.util.Comparator.comparingInt(partyOrder::indexOf));
         Set<String> terms = new TreeSet<>(java.util.Comparator.comparingInt(termOrder::indexOf));
@@ -180,5 +193,11 @@ public final class Context {
   public boolean conflictSearchTruncated() {
     conflicts();
     return search.truncated();
+  }
+
+  /** The size up to which the conflicts listed are all the conflicts there are. */
+  public int conflictsCompleteUpTo() {
+    conflicts();
+    return search.completeUpTo();
   }
 }

@@ -2,7 +2,8 @@ package redline.check;
 
 import java.util.ArrayList;
 import java.util.List;
-import redline.engine.Decisions;
+import redline.analysis.Decisions;
+import redline.analysis.Table;
 import redline.engine.RuleBook;
 import redline.model.Constraint;
 import redline.model.Diagnostic;
@@ -63,7 +64,7 @@ public final class PartyStage implements Stage {
   }
 
   /** Reports {@code a} and {@code b} (a first in file order) when one repeats or subsumes the other. */
-  private static void compare(Decisions.Table a, Decisions.Table b, Space space, List<Diagnostic> out) {
+  private static void compare(Table a, Table b, Space space, List<Diagnostic> out) {
     Constraint ca = a.constraint();
     Constraint cb = b.constraint();
     if (ca.kind() != cb.kind() || !trivialFree(a) || !trivialFree(b) || !shareTerm(a, b)) {
@@ -97,11 +98,11 @@ public final class PartyStage implements Stage {
     return new Diagnostic(preference ? Severity.NOTE : Severity.WARNING, "subsumed-constraint", narrow.at(), message, hint);
   }
 
-  private static boolean trivialFree(Decisions.Table t) {
+  private static boolean trivialFree(Table t) {
     return t.canBreak() && t.canSatisfy();
   }
 
-  private static boolean shareTerm(Decisions.Table a, Decisions.Table b) {
-    return a.terms().stream().anyMatch(b.terms()::contains);
+  private static boolean shareTerm(Table a, Table b) {
+    return a.sharesTerm(b);
   }
 }

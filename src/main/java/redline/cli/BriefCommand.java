@@ -94,7 +94,7 @@ final class BriefCommand implements Callable<Integer> {
           vs.add(v);
         }
       }));
-      redline.explore.Space space = redline.explore.Space.of(evaluator, extra);
+      redline.analysis.Space space = redline.analysis.Space.of(evaluator, extra);
       for (Proposal p : proposals) {
         nearest.add(Nearest.search(evaluator, space, all, p, maxChanges, 1, Progress.NONE));
       }

@@ -14,7 +14,7 @@ import redline.engine.Evaluator;
 import redline.engine.RuleBook;
 import redline.explore.Compromise;
 import redline.explore.Nearest;
-import redline.explore.Space;
+import redline.analysis.Space;
 import redline.explore.Problem;
 import redline.explore.Suggestions;
 import redline.load.ProposalReader;

@@ -128,11 +128,11 @@ public final class Evaluator {
   /** The value domains of the terms, computed once: what a completion of an open term ranges over. */
   private volatile Map<String, List<TermValue>> domains;
 
-  /** The values each term ranges over ({@link Decisions#domains(RuleBook)}), computed once. */
+  /** The values each term ranges over ({@link Domains#of(RuleBook)}), computed once. */
   public Map<String, List<TermValue>> domains() {
     Map<String, List<TermValue>> d = domains;
     if (d == null) {
-      d = Collections.unmodifiableMap(Decisions.domains(book));
+      d = Collections.unmodifiableMap(Domains.of(book));
       domains = d;
     }
     return d;

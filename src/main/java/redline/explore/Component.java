@@ -1,5 +1,7 @@
 package redline.explore;
 
+import redline.analysis.Space;
+import redline.analysis.Table;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -15,16 +17,16 @@ import redline.model.Constraint;
  */
 final class Component {
   final int[] terms;
-  final List<Space.Table> hard;
-  final List<Space.Table> soft;
+  final List<Table> hard;
+  final List<Table> soft;
   /** {@code hardAt.get(level)}: hard tables complete once {@code level} terms are assigned. */
   final List<List<Integer>> hardAt;
   final List<List<Integer>> softAt;
   /** The coherence rules over the group's terms: never broken, never relaxed. */
-  final List<Space.Table> coherent;
+  final List<Table> coherent;
   final List<List<Integer>> coherentAt;
 
-  private Component(int[] terms, List<Space.Table> hard, List<Space.Table> soft, List<Space.Table> coherent) {
+  private Component(int[] terms, List<Table> hard, List<Table> soft, List<Table> coherent) {
     this.terms = terms;
     this.hard = List.copyOf(hard);
     this.soft = List.copyOf(soft);
@@ -44,8 +46,8 @@ final class Component {
    */
   boolean coherent(int level, int[] assignment, boolean[] open) {
     for (int k : coherentAt.get(level)) {
-      Space.Table t = coherent.get(k);
-      if (open != null && java.util.Arrays.stream(t.terms()).anyMatch(x -> open[x])) {
+      Table t = coherent.get(k);
+      if (open != null && readsOpen(t, open)) {
         continue;
       }
       if (t.isBroken(assignment)) {
@@ -55,21 +57,30 @@ final class Component {
     return true;
   }
 
+  private static boolean readsOpen(Table t, boolean[] open) {
+    for (int i = 0; i < t.arity(); i++) {
+      if (open[t.term(i)]) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** The hard tables, then the coherence rules: what a candidate value's class must respect. */
-  List<Space.Table> hardAndCoherent() {
-    List<Space.Table> out = new ArrayList<>(hard);
+  List<Table> hardAndCoherent() {
+    List<Table> out = new ArrayList<>(hard);
     out.addAll(coherent);
     return out;
   }
 
-  private static List<List<Integer>> at(List<Space.Table> tables, int[] level, int n) {
+  private static List<List<Integer>> at(List<Table> tables, int[] level, int n) {
     List<List<Integer>> out = new ArrayList<>();
     for (int i = 0; i <= n; i++) {
       out.add(new ArrayList<>());
     }
     for (int k = 0; k < tables.size(); k++) {
       int l = 0;
-      for (int t : tables.get(k).terms()) {
+      for (int t : tables.get(k).termIndexes()) {
         l = Math.max(l, level[t]);
       }
       out.get(l).add(k);
@@ -79,22 +90,22 @@ final class Component {
 
   /** The term groups of {@code space} under {@code problem}'s constraints, in vocabulary order. */
   static List<Component> split(Space space, Problem problem) {
-    List<Space.Table> hard = problem.hard().stream().map(c -> space.table(c.id())).toList();
-    List<Space.Table> soft = problem.soft().stream().map(c -> space.table(c.id())).toList();
-    List<Space.Table> coherence = problem.coherence().stream().map(c -> space.table(c.id())).toList();
+    List<Table> hard = problem.hard().stream().map(c -> space.table(c.id())).toList();
+    List<Table> soft = problem.soft().stream().map(c -> space.table(c.id())).toList();
+    List<Table> coherence = problem.coherence().stream().map(c -> space.table(c.id())).toList();
     int n = space.terms().size();
     int[] parent = new int[n];
     boolean[] used = new boolean[n];
     for (int i = 0; i < n; i++) {
       parent[i] = i;
     }
-    List<Space.Table> all = new ArrayList<>(hard);
+    List<Table> all = new ArrayList<>(hard);
     all.addAll(soft);
     all.addAll(coherence);
-    for (Space.Table t : all) {
-      for (int term : t.terms()) {
+    for (Table t : all) {
+      for (int term : t.termIndexes()) {
         used[term] = true;
-        union(parent, t.terms()[0], term);
+        union(parent, t.term(0), term);
       }
     }
     Map<Integer, List<Integer>> groups = new LinkedHashMap<>();
@@ -104,20 +115,20 @@ final class Component {
       }
     }
     List<Component> out = new ArrayList<>();
-    boolean termless = all.stream().anyMatch(t -> t.terms().length == 0);
+    boolean termless = all.stream().anyMatch(t -> t.arity() == 0);
     if (termless) {
       out.add(
           new Component(
               new int[0],
-              hard.stream().filter(t -> t.terms().length == 0).toList(),
-              soft.stream().filter(t -> t.terms().length == 0).toList(),
-              coherence.stream().filter(t -> t.terms().length == 0).toList()));
+              hard.stream().filter(t -> t.arity() == 0).toList(),
+              soft.stream().filter(t -> t.arity() == 0).toList(),
+              coherence.stream().filter(t -> t.arity() == 0).toList()));
     }
     for (List<Integer> members : groups.values()) {
-      List<Space.Table> h = hard.stream().filter(t -> t.terms().length > 0 && members.contains(t.terms()[0])).toList();
-      List<Space.Table> s = soft.stream().filter(t -> t.terms().length > 0 && members.contains(t.terms()[0])).toList();
-      List<Space.Table> c = coherence.stream().filter(t -> t.terms().length > 0 && members.contains(t.terms()[0])).toList();
-      List<Space.Table> both = new ArrayList<>(h);
+      List<Table> h = hard.stream().filter(t -> t.arity() > 0 && members.contains(t.term(0))).toList();
+      List<Table> s = soft.stream().filter(t -> t.arity() > 0 && members.contains(t.term(0))).toList();
+      List<Table> c = coherence.stream().filter(t -> t.arity() > 0 && members.contains(t.term(0))).toList();
+      List<Table> both = new ArrayList<>(h);
       both.addAll(s);
       both.addAll(c);
       out.add(new Component(order(members, both), h, s, c));
@@ -126,7 +137,7 @@ final class Component {
   }
 
   /** Search order: the most constrained term first, then the term sharing most constraints with those chosen. */
-  private static int[] order(List<Integer> members, List<Space.Table> tables) {
+  private static int[] order(List<Integer> members, List<Table> tables) {
     List<Integer> left = new ArrayList<>(members);
     List<Integer> chosen = new ArrayList<>();
     while (!left.isEmpty()) {
@@ -135,10 +146,10 @@ final class Component {
       for (int t : left) {
         long tied = 0;
         long reads = 0;
-        for (Space.Table table : tables) {
+        for (Table table : tables) {
           boolean readsT = false;
           int readsChosen = 0;
-          for (int x : table.terms()) {
+          for (int x : table.termIndexes()) {
             readsT |= x == t;
             readsChosen += chosen.contains(x) ? 1 : 0;
           }
@@ -183,8 +194,8 @@ final class Component {
    * The candidate values of term {@code t} grouped into classes that {@code tables} cannot tell
    * apart: each class as the array of its members, in the order of {@code candidates}.
    */
-  static List<int[]> classes(int t, int[] candidates, List<Space.Table> tables) {
-    List<Space.Table> reading = tables.stream().filter(x -> Arrays.stream(x.terms()).anyMatch(y -> y == t)).toList();
+  static List<int[]> classes(int t, int[] candidates, List<Table> tables) {
+    List<Table> reading = tables.stream().filter(x -> x.reads(t)).toList();
     Map<String, List<Integer>> byKey = new LinkedHashMap<>();
     for (int v : candidates) {
       byKey.computeIfAbsent(Space.signature(t, v, reading), k -> new ArrayList<>()).add(v);

@@ -1,5 +1,7 @@
 package redline.explore;
 
+import redline.analysis.Space;
+import redline.analysis.Table;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;

@@ -1,5 +1,9 @@
 package redline.explore;
 
+import redline.analysis.Minimal;
+import redline.analysis.Solver;
+import redline.analysis.Space;
+import redline.analysis.Table;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.BitSet;
@@ -367,7 +371,7 @@ public final class Explorer {
   }
 
   /** The candidate classes of each term of {@code g}, as {@code {value, weight}}. */
-  private List<List<int[]>> candidates(Component g, int[] fixedValue, List<Space.Table> tables) {
+  private List<List<int[]>> candidates(Component g, int[] fixedValue, List<Table> tables) {
     List<List<int[]>> out = new ArrayList<>();
     for (int t : g.terms) {
       int[] values = fixedValue[t] >= 0 ? new int[] {fixedValue[t]} : space.distinct(t);
@@ -377,7 +381,7 @@ public final class Explorer {
   }
 
   private Feasible feasible(Component g, int[] fixedValue) {
-    List<Space.Table> tables = g.hardAndCoherent();
+    List<Table> tables = g.hardAndCoherent();
     tables.addAll(g.soft);
     List<List<int[]>> cands = candidates(g, fixedValue, tables);
     int[] assignment = new int[space.terms().size()];
@@ -406,7 +410,7 @@ public final class Explorer {
           }
         }
         for (int s : g.softAt.get(level)) {
-          Space.Table t = g.soft.get(s);
+          Table t = g.soft.get(s);
           scores[softParty[s]] += t.isBroken(assignment) ? -t.constraint().weight() : t.constraint().weight();
         }
         if (level == g.terms.length) {
@@ -424,7 +428,7 @@ public final class Explorer {
           }
         }
         for (int s : g.softAt.get(level)) {
-          Space.Table t = g.soft.get(s);
+          Table t = g.soft.get(s);
           scores[softParty[s]] -= t.isBroken(assignment) ? -t.constraint().weight() : t.constraint().weight();
         }
       }
@@ -441,7 +445,7 @@ public final class Explorer {
     for (int i = 0; i < g.terms.length; i++) {
       int t = g.terms[i];
       int[] all = fixedValue[t] >= 0 ? new int[] {fixedValue[t]} : space.distinct(t);
-      List<Space.Table> reading = tablesReading(tables, t);
+      List<Table> reading = tablesReading(tables, t);
       Map<Integer, String> keys = new HashMap<>();
       Set<String> usedKeys = new java.util.HashSet<>();
       for (int v : all) {
@@ -457,8 +461,8 @@ public final class Explorer {
     return new Feasible(count[0], vectors, used);
   }
 
-  private static List<Space.Table> tablesReading(List<Space.Table> tables, int t) {
-    return tables.stream().filter(x -> java.util.Arrays.stream(x.terms()).anyMatch(y -> y == t)).toList();
+  private static List<Table> tablesReading(List<Table> tables, int t) {
+    return tables.stream().filter(x -> x.reads(t)).toList();
   }
 
   /**
@@ -467,57 +471,21 @@ public final class Explorer {
    * it breaks include a set already found.
    */
   private List<List<Constraint>> corrections(Component g, int[] fixedValue) {
-    List<List<int[]>> cands = candidates(g, fixedValue, g.hardAndCoherent());
-    int[] assignment = new int[space.terms().size()];
-    BitSet broken = new BitSet();
-    List<BitSet> found = new ArrayList<>();
-    new Object() {
-      void dfs(int level) {
-        if (++nodes % CHECK_EVERY == 0 && progress.cancelled()) {
-          stopped = true;
-        }
-        if (stopped || !g.coherent(level, assignment, null)) {
-          return; // a coherence rule is never relaxed
-        }
-        List<Integer> added = new ArrayList<>();
-        for (int h : g.hardAt.get(level)) {
-          if (g.hard.get(h).isBroken(assignment) && !broken.get(h)) {
-            broken.set(h);
-            added.add(h);
-          }
-        }
-        boolean covered = false;
-        for (BitSet f : found) {
-          BitSet x = (BitSet) f.clone();
-          x.andNot(broken);
-          if (x.isEmpty()) {
-            covered = true;
-            break;
-          }
-        }
-        if (!covered) {
-          if (level == g.terms.length) {
-            BitSet mine = (BitSet) broken.clone();
-            found.removeIf(f -> {
-              BitSet x = (BitSet) mine.clone();
-              x.andNot(f);
-              return x.isEmpty();
+    Solver solver = new Solver(space, g.hardAndCoherent());
+    Minimal.Result r =
+        Minimal.corrections(
+            solver,
+            g.hard,
+            g.coherent,
+            fixedValue,
+            () -> {
+              stopped |= progress.cancelled();
+              return stopped;
             });
-            found.add(mine);
-          } else {
-            for (int[] c : cands.get(level)) {
-              assignment[g.terms[level]] = c[0];
-              dfs(level + 1);
-            }
-          }
-        }
-        added.forEach(broken::clear);
-      }
-    }.dfs(0);
     List<List<Constraint>> out = new ArrayList<>();
-    for (BitSet f : found) {
+    for (List<Integer> f : r.sets()) {
       List<Constraint> cs = new ArrayList<>();
-      f.stream().forEach(h -> cs.add(g.hard.get(h).constraint()));
+      f.forEach(h -> cs.add(g.hard.get(h).constraint()));
       out.add(order(cs));
     }
     out.sort(

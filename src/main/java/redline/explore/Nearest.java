@@ -1,5 +1,7 @@
 package redline.explore;
 
+import redline.analysis.Space;
+import redline.analysis.Table;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -86,8 +88,8 @@ public final class Nearest {
     List<String> settle = new ArrayList<>();
     boolean[] mustSettle = new boolean[n];
     for (Component g : groups) {
-      for (Space.Table h : g.hard) {
-        for (int t : h.terms()) {
+      for (Table h : g.hard) {
+        for (int t : h.termIndexes()) {
           if (draftValue[t] < 0) {
             mustSettle[t] = true;
           }
@@ -299,7 +301,7 @@ public final class Nearest {
    * With {@code to == 0}, at most one option: the draft kept, open terms settled at best score.
    */
   private List<Option> options(Component g, int[] draftValue, boolean[] mustSettle, int from, int to) {
-    List<Space.Table> tables = g.hardAndCoherent();
+    List<Table> tables = g.hardAndCoherent();
     tables.addAll(g.soft);
     int len = g.terms.length;
     List<Integer> set = new ArrayList<>();
@@ -321,9 +323,9 @@ public final class Nearest {
       draftAssignment[t] = Math.max(0, draftValue[t]);
     }
     for (int s = 0; s < g.soft.size(); s++) {
-      Space.Table t = g.soft.get(s);
+      Table t = g.soft.get(s);
       boolean draftOpen = false;
-      for (int x : t.terms()) {
+      for (int x : t.termIndexes()) {
         for (int i = 0; i < len; i++) {
           if (g.terms[i] == x && stay[i]) {
             softOpen[s] = true;
@@ -438,7 +440,7 @@ public final class Nearest {
         }
         for (int s : g.softAt.get(level)) {
           if (!softOpen[s]) {
-            Space.Table t = g.soft.get(s);
+            Table t = g.soft.get(s);
             scores[softParty[s]] += t.isBroken(assignment) ? -t.constraint().weight() : t.constraint().weight();
           }
         }
@@ -452,7 +454,7 @@ public final class Nearest {
         }
         for (int s : g.softAt.get(level)) {
           if (!softOpen[s]) {
-            Space.Table t = g.soft.get(s);
+            Table t = g.soft.get(s);
             scores[softParty[s]] -= t.isBroken(assignment) ? -t.constraint().weight() : t.constraint().weight();
           }
         }

@@ -276,7 +276,7 @@ public final class Workbench {
             return System.nanoTime() > deadline;
           }
         };
-    redline.explore.Space space = Nearest.spaceFor(evaluator, r.proposal());
+    redline.analysis.Space space = Nearest.spaceFor(evaluator, r.proposal());
     Suggestions x = Nearest.search(evaluator, space, problem, r.proposal(), maxChanges, limit, progress);
     // when no version keeps every chosen party, the best compromise, as the command line gives it
     redline.explore.Compromise compromise =

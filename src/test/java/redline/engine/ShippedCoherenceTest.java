@@ -1,5 +1,7 @@
 package redline.engine;
 
+import redline.analysis.Decisions;
+import redline.analysis.Table;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -28,14 +30,14 @@ class ShippedCoherenceTest {
     for (Constraint c : book.coherence()) {
       assertTrue(!c.stance().isEmpty() || !c.sources().isEmpty(), c.id() + " gives a reason or sources");
       assertTrue(c.asOf() != null && c.evidence() != null, c.id() + " is dated and tagged");
-      Decisions.Table t = decisions.table(c.id());
+      Table t = decisions.table(c.id());
       boolean refused = false;
       boolean allowed = false;
       for (int row = 0; row < t.rows() && !(refused && allowed); row++) {
         Map<String, TermValue> terms = new LinkedHashMap<>();
         int[] values = t.values(row);
         for (int i = 0; i < values.length; i++) {
-          terms.put(t.terms().get(i), decisions.domains().get(t.terms().get(i)).get(values[i]));
+          terms.put(t.names().get(i), decisions.domains().get(t.names().get(i)).get(values[i]));
         }
         Evaluation e = evaluator.evaluate(Proposal.of(c.id() + "#" + row, terms));
         boolean named = e.errors().stream().anyMatch(d -> d.code().equals(Evaluator.INCOHERENT) && d.message().contains(c.id()));

@@ -1,5 +1,7 @@
 package redline.explore;
 
+import redline.analysis.Space;
+import redline.analysis.Table;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;

@@ -1,4 +1,4 @@
-package redline.engine;
+package redline.analysis;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,6 +10,9 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import redline.engine.Evaluator;
+import redline.engine.RuleBook;
+import redline.engine.RulesException;
 import redline.model.Limit;
 import redline.model.Proposal;
 import redline.model.TermValue;
@@ -34,8 +37,8 @@ class DecisionsTest {
             + "  Proposal( army_cap < 500000, army_cap_peacetime == false )\nthen\nend\n");
     RuleBook book = RuleBook.load(dir);
     Decisions d = Decisions.compute(new Evaluator(book));
-    Decisions.Table t = d.table("AA-01");
-    assertEquals(List.of("army_cap"), t.terms());
+    Table t = d.table("AA-01");
+    assertEquals(List.of("army_cap"), t.names());
     int broken = 0;
     for (int row = 0; row < t.rows(); row++) {
       TermValue.Number v = (TermValue.Number) d.domains().get("army_cap").get(t.values(row)[0]);

@@ -1,13 +1,13 @@
-package redline.explore;
+package redline.analysis;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import redline.engine.Decisions;
 import redline.engine.Evaluator;
 import redline.engine.RuleBook;
 import redline.model.Constraint;
@@ -33,23 +33,6 @@ public final class Space {
   private final List<Table> tables;
   private final Map<String, Table> byId;
   private final List<Diagnostic> errors;
-
-  /** One constraint decided over the space: term indexes, their domain sizes, broken per row. */
-  public record Table(Constraint constraint, int[] terms, int[] sizes, boolean[] broken) {
-    /** The mixed-radix row of the values at {@code assignment[terms[i]]}. */
-    public int row(int[] assignment) {
-      int idx = 0;
-      for (int i = 0; i < terms.length; i++) {
-        idx = idx * sizes[i] + assignment[terms[i]];
-      }
-      return idx;
-    }
-
-    /** Whether the constraint is broken under a full assignment (value index per term). */
-    public boolean isBroken(int[] assignment) {
-      return broken[row(assignment)];
-    }
-  }
 
   private Space(
       RuleBook book,
@@ -84,7 +67,14 @@ public final class Space {
    * their terms and every constraint that reads them decided by Drools for those values too.
    */
   public static Space of(Evaluator evaluator, Map<String, List<TermValue>> extra) {
-    Decisions decisions = Decisions.compute(evaluator);
+    return of(Decisions.compute(evaluator), evaluator, extra);
+  }
+
+  /**
+   * The space of {@code decisions} (made by {@code evaluator}), with {@code extra} values added
+   * as above: the tables of the constraints that read no extended term are taken as they are.
+   */
+  public static Space of(Decisions decisions, Evaluator evaluator, Map<String, List<TermValue>> extra) {
     RuleBook book = evaluator.ruleBook();
     List<String> names = new ArrayList<>(decisions.domains().keySet());
     List<List<TermValue>> domains = new ArrayList<>();
@@ -99,31 +89,29 @@ public final class Space {
       }
       domains.add(d);
     }
-    Map<String, Integer> index = new HashMap<>();
-    for (int i = 0; i < names.size(); i++) {
-      index.put(names.get(i), i);
-    }
     List<Diagnostic> errors = new ArrayList<>(decisions.errors());
     List<Table> tables = new ArrayList<>();
+    List<BitSet> extended = new ArrayList<>(); // per table: its rows, when some term was extended
+    List<int[]> extendedSizes = new ArrayList<>();
     List<Proposal> probes = new ArrayList<>();
     List<int[]> pending = new ArrayList<>(); // table index, row, probe index
-    for (Decisions.Table d : decisions.tables().values()) {
-      int n = d.terms().size();
-      int[] ts = new int[n];
+    for (Table d : decisions.tables().values()) {
+      int n = d.arity();
       int[] sizes = new int[n];
-      boolean extended = false;
+      boolean grown = false;
       int rows = 1;
       for (int i = 0; i < n; i++) {
-        ts[i] = index.get(d.terms().get(i));
-        sizes[i] = domains.get(ts[i]).size();
-        extended |= sizes[i] != base[ts[i]];
+        sizes[i] = domains.get(d.term(i)).size();
+        grown |= sizes[i] != base[d.term(i)];
         rows = Math.multiplyExact(rows, sizes[i]);
       }
-      if (!extended) {
-        tables.add(new Table(d.constraint(), ts, sizes, d.broken()));
+      if (!grown) {
+        tables.add(d);
+        extended.add(null);
+        extendedSizes.add(null);
         continue;
       }
-      boolean[] broken = new boolean[rows];
+      BitSet broken = new BitSet(rows);
       int[] v = new int[n];
       for (int row = 0; row < rows; row++) {
         int r = row;
@@ -131,27 +119,34 @@ public final class Space {
         for (int i = n - 1; i >= 0; i--) {
           v[i] = r % sizes[i];
           r /= sizes[i];
-          old &= v[i] < base[ts[i]];
+          old &= v[i] < base[d.term(i)];
         }
         if (old) {
-          broken[row] = d.isBroken(v);
+          broken.set(row, d.isBroken(d.rowOf(v)));
         } else {
           Map<String, TermValue> assignment = new LinkedHashMap<>();
           for (int i = 0; i < n; i++) {
-            assignment.put(names.get(ts[i]), domains.get(ts[i]).get(v[i]));
+            assignment.put(names.get(d.term(i)), domains.get(d.term(i)).get(v[i]));
           }
           pending.add(new int[] {tables.size(), row, probes.size()});
           probes.add(Proposal.of(d.constraint().id() + "#" + row, assignment));
         }
       }
-      tables.add(new Table(d.constraint(), ts, sizes, broken));
+      tables.add(d);
+      extended.add(broken);
+      extendedSizes.add(sizes);
     }
     if (!probes.isEmpty()) {
       Evaluator.Firings firings = evaluator.fire(probes);
       errors.addAll(firings.errors());
       for (int[] p : pending) {
-        Table t = tables.get(p[0]);
-        t.broken()[p[1]] = firings.broke(p[2], t.constraint().id());
+        extended.get(p[0]).set(p[1], firings.broke(p[2], tables.get(p[0]).constraint().id()));
+      }
+    }
+    for (int k = 0; k < tables.size(); k++) {
+      if (extended.get(k) != null) {
+        Table d = tables.get(k);
+        tables.set(k, new Table(d.constraint(), d.names(), d.termIndexes(), extendedSizes.get(k), extended.get(k)));
       }
     }
     int[][] canon = new int[names.size()][];
@@ -200,35 +195,22 @@ public final class Space {
   }
 
   /** Which rows break each constraint reading term {@code t} when it takes value {@code v}. */
-  static String signature(int t, int v, List<Table> tables) {
+  public static String signature(int t, int v, List<Table> tables) {
     StringBuilder sb = new StringBuilder();
     for (Table table : tables) {
-      int pos = -1;
-      for (int i = 0; i < table.terms().length; i++) {
-        if (table.terms()[i] == t) {
-          pos = i;
-        }
-      }
+      int pos = table.position(t);
       if (pos < 0) {
         continue;
       }
       sb.append(table.constraint().id()).append(':');
-      for (int row = 0; row < table.broken().length; row++) {
-        if (digit(row, pos, table.sizes()) == v) {
-          sb.append(table.broken()[row] ? '1' : '0');
+      for (int row = 0; row < table.rows(); row++) {
+        if (table.digit(row, pos) == v) {
+          sb.append(table.isBroken(row) ? '1' : '0');
         }
       }
       sb.append(';');
     }
     return sb.toString();
-  }
-
-  /** The value index of position {@code pos} in mixed-radix row {@code row}. */
-  static int digit(int row, int pos, int[] sizes) {
-    for (int i = sizes.length - 1; i > pos; i--) {
-      row /= sizes[i];
-    }
-    return row % sizes[pos];
   }
 
   /** The rule book. */
