@@ -379,10 +379,21 @@ public final class Bench {
     return new BigDecimal(proposals).divide(BigDecimal.valueOf(rate), MathContext.DECIMAL64).doubleValue();
   }
 
+  /** The subcommands bin/redline runs with full tiering (long searches); the others stop at C1. */
+  static final Set<String> FULL_TIERING = Set.of("check", "explore", "nearest", "serve", "bench");
+
+  /** The C1-only flag that bin/redline gives short commands only. */
+  static final String C1_ONLY = "-XX:TieredStopAtLevel=1";
+
+  /** {@code flags} as bin/redline passes them for {@code subcommand}: without C1-only for the long ones. */
+  static List<String> flagsFor(List<String> flags, String subcommand) {
+    return FULL_TIERING.contains(subcommand) ? flags.stream().filter(f -> !f.equals(C1_ONLY)).toList() : flags;
+  }
+
   private static List<String> command(Config c, String main, String... args) {
     List<String> cmd = new ArrayList<>();
     cmd.add(c.java());
-    cmd.addAll(c.jvmFlags());
+    cmd.addAll(args.length > 0 ? flagsFor(c.jvmFlags(), args[0]) : c.jvmFlags());
     cmd.add("-cp");
     cmd.add(c.classpath());
     cmd.add(main);
