@@ -38,7 +38,7 @@ public record Exploration(
     BigInteger spaceSize,
     BigInteger zoneSize,
     Map<String, List<TermValue>> zoneValues,
-    int[] maxScores,
+    List<Integer> maxScores,
     List<Point> front,
     int frontSize,
     Point maximin,
@@ -55,7 +55,7 @@ public record Exploration(
     parties = List.copyOf(parties);
     fixed = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(fixed));
     zoneValues = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(zoneValues));
-    maxScores = maxScores.clone();
+    maxScores = List.copyOf(maxScores);
     front = List.copyOf(front);
     blocked = List.copyOf(blocked);
     relaxations = List.copyOf(relaxations);
@@ -72,10 +72,10 @@ public record Exploration(
    * One proposal of the zone: every term set, each considered party's preference score, and
    * that score normalised by the party's highest possible score (in -1..1).
    */
-  public record Point(Proposal proposal, int[] scores, double[] normalised, double worst) {
+  public record Point(Proposal proposal, List<Integer> scores, List<Double> normalised, double worst) {
     public Point {
-      scores = scores.clone();
-      normalised = normalised.clone();
+      scores = List.copyOf(scores);
+      normalised = List.copyOf(normalised);
     }
   }
 

@@ -183,8 +183,8 @@ public final class Explorer {
       }
       points.sort(
           Comparator.comparingDouble((Exploration.Point p) -> -p.worst())
-              .thenComparingDouble(p -> -sum(p.normalised()))
-              .thenComparing((a, b) -> java.util.Arrays.compare(b.scores(), a.scores())));
+              .thenComparingDouble(p -> -p.normalised().stream().mapToDouble(Double::doubleValue).sum())
+              .thenComparing((a, b) -> java.util.Arrays.compare(ints(b.scores()), ints(a.scores()))));
     }
     Exploration.Point maximin = points.isEmpty() ? null : points.get(0);
     List<Exploration.Point> shown = points.subList(0, Math.min(limit, points.size()));
@@ -219,7 +219,7 @@ public final class Explorer {
         spaceSize,
         stopped ? BigInteger.ZERO : zone,
         zoneValues,
-        max,
+        java.util.Arrays.stream(max).boxed().toList(),
         shown,
         stopped ? 0 : points.size(),
         maximin,
@@ -251,14 +251,6 @@ public final class Explorer {
     return size;
   }
 
-  private static double sum(double[] v) {
-    double s = 0;
-    for (double x : v) {
-      s += x;
-    }
-    return s;
-  }
-
   private Exploration.Point point(String id, int[] assignment, int[] scores, int[] max) {
     double[] norm = new double[scores.length];
     double worst = Double.POSITIVE_INFINITY;
@@ -271,7 +263,15 @@ public final class Explorer {
     if (worst == Double.POSITIVE_INFINITY) {
       worst = 1.0;
     }
-    return new Exploration.Point(space.proposal(id, assignment), scores, norm, worst);
+    return new Exploration.Point(
+        space.proposal(id, assignment),
+        java.util.Arrays.stream(scores).boxed().toList(),
+        java.util.Arrays.stream(norm).boxed().toList(),
+        worst);
+  }
+
+  private static int[] ints(List<Integer> xs) {
+    return xs.stream().mapToInt(Integer::intValue).toArray();
   }
 
   /** Re-evaluates the shown proposals with the engine: none may be rejected, scores must match. */
@@ -287,7 +287,7 @@ public final class Explorer {
       for (int p = 0; p < problem.parties().size(); p++) {
         PartyResult r = e.party(problem.parties().get(p).code()).orElseThrow();
         boolean rejected = !Acceptance.holds(r, problem.objections());
-        if (rejected || r.score() != points.get(i).scores()[p]) {
+        if (rejected || r.score() != points.get(i).scores().get(p)) {
           out.add(
               Diagnostic.error(
                   "explore-mismatch",

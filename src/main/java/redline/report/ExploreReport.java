@@ -112,7 +112,7 @@ public final class ExploreReport {
   private static String scores(Exploration x, Exploration.Point p) {
     List<String> parts = new ArrayList<>();
     for (int i = 0; i < x.parties().size(); i++) {
-      parts.add(x.parties().get(i).code() + " " + signed(p.scores()[i]) + "/" + x.maxScores()[i]);
+      parts.add(x.parties().get(i).code() + " " + signed(p.scores().get(i)) + "/" + x.maxScores().get(i));
     }
     return String.join("  ", parts) + "   worst " + String.format(Locale.ROOT, "%+.2f", p.worst());
   }
@@ -218,7 +218,7 @@ public final class ExploreReport {
         });
     ObjectNode max = o.putObject("maxScores");
     for (int i = 0; i < x.parties().size(); i++) {
-      max.put(x.parties().get(i).code(), x.maxScores()[i]);
+      max.put(x.parties().get(i).code(), x.maxScores().get(i));
     }
     o.set("maximin", x.maximin() == null ? null : point(x, x.maximin()));
     ObjectNode front = o.putObject("front");
@@ -248,8 +248,8 @@ public final class ExploreReport {
     ObjectNode scores = o.putObject("scores");
     ObjectNode norm = o.putObject("normalised");
     for (int i = 0; i < x.parties().size(); i++) {
-      scores.put(x.parties().get(i).code(), p.scores()[i]);
-      norm.put(x.parties().get(i).code(), Math.round(p.normalised()[i] * 10000) / 10000.0);
+      scores.put(x.parties().get(i).code(), p.scores().get(i));
+      norm.put(x.parties().get(i).code(), Math.round(p.normalised().get(i) * 10000) / 10000.0);
     }
     o.put("worst", Math.round(p.worst() * 10000) / 10000.0);
     ObjectNode terms = o.putObject("terms");

@@ -108,7 +108,7 @@ class ExplorerTest {
         front.add(java.util.Arrays.stream(s).boxed().toList());
       }
     }
-    Set<List<Integer>> found = x.front().stream().map(pt -> java.util.Arrays.stream(pt.scores()).boxed().toList()).collect(Collectors.toSet());
+    Set<List<Integer>> found = x.front().stream().map(pt -> pt.scores()).collect(Collectors.toSet());
     assertEquals(front, found, "front");
     assertEquals(front.size(), x.frontSize());
 
