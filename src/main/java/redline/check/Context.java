@@ -149,7 +149,8 @@ public final class Context {
     if (conflicts == null) {
       List<Table> redLines = new ArrayList<>();
       for (Table t : decisions().tables().values()) {
-        if (t.constraint().kind() == Kind.RED_LINE && t.canSatisfy()) {
+        // a red line only an incoherent proposal satisfies is reported by stage 4, not here
+        if (t.constraint().kind() == Kind.RED_LINE && t.canSatisfy() && space().satisfiable(List.of(t))) {
           redLines.add(t);
         }
       }

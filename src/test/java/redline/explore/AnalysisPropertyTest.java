@@ -62,6 +62,7 @@ class AnalysisPropertyTest {
       evaluationsAgree(g, evaluator, all, seed);
       openTermsAreDecidedExactly(g, evaluator, all, new Random(seed), seed);
       explorationAgrees(g, book, evaluator, all, seed);
+      conflictsAgree(g, evaluator, all, seed);
       nearestAgrees(g, book, evaluator, all, new Random(seed + 1), seed);
     } finally {
       try (Stream<Path> s = Files.walk(dir)) {
@@ -220,6 +221,62 @@ class AnalysisPropertyTest {
       assertEquals(new HashSet<>(minimal), found, seed + ": minimal relaxations");
       assertEquals(BigInteger.valueOf(minimal.size()), x.relaxationCount(), seed + ": relaxation count");
     }
+  }
+
+  /**
+   * The minimal sets of red lines no coherent proposal satisfies together (check's conflicts), as
+   * brute force finds them over every subset of the red lines that some coherent proposal satisfies.
+   */
+  private static void conflictsAgree(GeneratedRules g, Evaluator evaluator, List<Map<String, TermValue>> all, long seed) {
+    List<Map<String, TermValue>> coherent = representatives(g, all).stream().filter(g::coherent).toList();
+    if (coherent.isEmpty()) {
+      return;
+    }
+    List<String> ids = new ArrayList<>();
+    for (GeneratedRules.Rule r : g.rules) {
+      if (r.kind().equals("red-line") && coherent.stream().anyMatch(p -> !r.fires(p))) {
+        ids.add(r.id());
+      }
+    }
+    if (ids.size() > 14) {
+      return;
+    }
+    List<Set<String>> satisfied = coherent.stream().map(p -> {
+      Set<String> ok = new TreeSet<>(ids);
+      ok.removeAll(brokenRedLines(g, p));
+      return ok;
+    }).distinct().toList();
+    List<Set<String>> minimal = new ArrayList<>();
+    for (int size = 2; size <= ids.size(); size++) {
+      for (int mask = 0; mask < (1 << ids.size()); mask++) {
+        if (Integer.bitCount(mask) != size) {
+          continue;
+        }
+        Set<String> set = new TreeSet<>();
+        for (int i = 0; i < ids.size(); i++) {
+          if ((mask & (1 << i)) != 0) {
+            set.add(ids.get(i));
+          }
+        }
+        boolean unsatisfiable = satisfied.stream().noneMatch(ok -> ok.containsAll(set));
+        if (unsatisfiable && minimal.stream().noneMatch(set::containsAll)) {
+          minimal.add(set);
+        }
+      }
+    }
+    redline.analysis.Decisions d = redline.analysis.Decisions.compute(evaluator);
+    Space space = Space.of(d, evaluator, Map.of());
+    List<Table> redLines = ids.stream().map(space::table).toList();
+    List<Table> coherence = space.tables().stream().filter(t -> t.constraint().kind() == redline.model.Kind.COHERENCE).toList();
+    redline.analysis.Minimal.Result r =
+        redline.analysis.Minimal.unsatisfiable(new redline.analysis.Solvers(space, space.tables()), redLines, coherence, 1_000_000, () -> false);
+    assertFalse(r.truncated(), seed + ": conflict search truncated");
+    Set<Set<String>> found = new HashSet<>();
+    for (List<Integer> set : r.sets()) {
+      found.add(new TreeSet<>(set.stream().map(i -> ids.get(i)).toList()));
+    }
+    assertEquals(new HashSet<>(minimal), found, seed + ": conflicts (minimal unsatisfiable sets of red lines)");
+    Statistics.label("conflicts").collect(minimal.isEmpty() ? "none" : "some");
   }
 
   private static int changes(Map<String, TermValue> a, Map<String, TermValue> b) {
