@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.function.BooleanSupplier;
 import org.sat4j.core.VecInt;
 import org.sat4j.minisat.SolverFactory;
+import org.sat4j.minisat.orders.PositiveLiteralSelectionStrategy;
+import org.sat4j.minisat.orders.VarOrderHeap;
 import org.sat4j.specs.ContradictionException;
 import org.sat4j.specs.IConstr;
 import org.sat4j.specs.ISolver;
@@ -79,12 +81,9 @@ public final class Minimal {
   /**
    * The minimal sets of {@code tables} (each satisfiable on its own) that no proposal satisfies
    * together with the coherence rules {@code coherence} linked to them. Searched per group of
-   * tables tied by shared terms, size by size: a map of the sets still unknown (a second SAT
-   * solver over one variable per table) proposes a set of the current size; a set that some
-   * proposal satisfies rules out every set that proposal satisfies, and a set that none does is
-   * minimal (all smaller ones are known) and rules out its supersets. A group stops at the
-   * largest size a minimal set can have: one more than the most tables a proposal satisfies at
-   * once. {@code budget} bounds the solver calls.
+   * tables tied by shared terms, with a map of the sets not yet known (see {@link Group}); the
+   * sets come back smallest first. {@code budget} bounds the solver calls; a search it stops
+   * says up to which size it is complete.
    */
   public static Result unsatisfiable(Solvers solvers, List<Table> tables, List<Table> coherence, long budget, BooleanSupplier cancelled) {
     List<BitSet> found = new ArrayList<>();
@@ -186,105 +185,114 @@ public final class Minimal {
     return i;
   }
 
-  /** The search over one group: the real solver, and the map of the sets not yet known. */
+  /**
+   * The search over one group (the MARCO scheme of Liffiton and others): a map solver, one
+   * variable per member, holds what is known; its largest model not yet ruled out is a seed. A
+   * seed some proposal satisfies rules out every set that proposal satisfies; a seed none does is
+   * shrunk, one member at a time, to a minimal set, which rules out its supersets. The search
+   * ends when the map has no model: every set is then known, so every minimal one is found.
+   */
   private static final class Group {
     final Solver solver;
     final List<Table> members;
     final int[] base;
     final int[] select;
     final List<BitSet> found = new ArrayList<>();
+    final ISolver map;
 
     Group(Solver solver, List<Table> members, List<Table> coherence) {
       this.solver = solver;
       this.members = members;
       this.base = solver.satisfyLiterals(coherence);
       this.select = solver.satisfyLiterals(members);
+      this.map = SolverFactory.newDefault();
+      // decisions true first: a model of the map is then maximal (a member left out is forced out)
+      ((org.sat4j.minisat.core.ICDCL<?>) map).setOrder(new VarOrderHeap(new PositiveLiteralSelectionStrategy()));
+      map.newVar(members.size());
     }
 
     /** Searches; returns the size up to which it is complete when stopped, else MAX_VALUE. */
     int search(long budget, BooleanSupplier cancelled) {
       int n = members.size();
-      int most = mostSatisfied();
-      if (most < 0) {
+      if (!solver.solve(base)) {
         return 0; // the coherence rules alone exclude everything: nothing to say about conflicts
       }
       long start = solver.calls();
-      List<int[]> blocks = new ArrayList<>();
-      for (int k = 2; k <= Math.min(n, most + 1); k++) {
-        // a fresh map per size: every set ruled out so far, and exactly k members
-        ISolver map = SolverFactory.newDefault();
-        map.newVar(n);
-        try {
-          for (int[] b : blocks) {
-            map.addClause(new VecInt(b));
+      try {
+        while (map.isSatisfiable()) {
+          if (solver.calls() - start > budget || cancelled.getAsBoolean()) {
+            return completeUpTo(n);
           }
-        } catch (ContradictionException e) {
-          return Integer.MAX_VALUE; // no set of any size is left
-        }
-        try {
-          map.addAtLeast(new VecInt(all(n)), k);
-          map.addAtMost(new VecInt(all(n)), k);
-        } catch (ContradictionException e) {
-          continue; // no set of this size is left; a larger one may be
-        }
-        try {
-          while (map.isSatisfiable()) {
-            if (solver.calls() - start > budget || cancelled.getAsBoolean()) {
-              return k - 1;
+          BitSet seed = new BitSet();
+          for (int lit : map.model()) {
+            if (lit > 0) {
+              seed.set(lit - 1);
             }
-            BitSet s = new BitSet();
-            for (int lit : map.model()) {
-              if (lit > 0) {
-                s.set(lit - 1);
-              }
-            }
-            int[] block;
-            if (solver.solve(Solver.concat(base, s.stream().map(i -> select[i]).toArray()))) {
-              BitSet broken = solver.brokenIn(members);
-              if (broken.isEmpty()) {
-                return Integer.MAX_VALUE; // one proposal satisfies the whole group
-              }
-              // every set inside what this proposal satisfies is satisfiable: rule them out
-              block = broken.stream().map(i -> i + 1).toArray();
-            } else {
-              found.add(s); // minimal: every smaller set is known
-              block = s.stream().map(i -> -(i + 1)).toArray();
-            }
-            blocks.add(block);
-            map.addClause(new VecInt(block.clone()));
           }
-        } catch (ContradictionException e) {
-          // the last block leaves no set of this size
-        } catch (TimeoutException e) {
-          return k - 1;
+          int[] block;
+          if (solver.solve(literals(seed))) {
+            // every set inside what this proposal satisfies is satisfiable: rule them out
+            block = solver.brokenIn(members).stream().map(i -> i + 1).toArray();
+          } else {
+            BitSet minimal = shrink(seed);
+            found.add(minimal);
+            block = minimal.stream().map(i -> -(i + 1)).toArray();
+          }
+          map.addClause(new VecInt(block));
         }
+      } catch (ContradictionException e) {
+        // the last block leaves no set unknown
+      } catch (TimeoutException e) {
+        return completeUpTo(n);
       }
       return Integer.MAX_VALUE;
     }
 
-    /** The most members one proposal satisfies at once (with the coherence rules), or -1 if none exists. */
-    private int mostSatisfied() {
-      if (!solver.solve(base)) {
-        return -1;
+    private int[] literals(BitSet set) {
+      return Solver.concat(base, set.stream().map(i -> select[i]).toArray());
+    }
+
+    /** A minimal set inside {@code seed}, which no proposal satisfies: drops each member the rest can do without. */
+    private BitSet shrink(BitSet seed) {
+      BitSet core = (BitSet) seed.clone();
+      for (int i = seed.nextSetBit(0); i >= 0; i = seed.nextSetBit(i + 1)) {
+        core.clear(i);
+        if (solver.solve(literals(core))) {
+          core.set(i); // needed
+        }
       }
-      int best = members.size() - solver.brokenIn(members).cardinality();
-      while (best < members.size()) {
-        IConstr c;
+      return core;
+    }
+
+    /**
+     * When stopped: the largest size up to which no set is unknown (so every minimal set of that
+     * size or smaller is found), asked of the map with a bound on its own effort.
+     */
+    private int completeUpTo(int n) {
+      int complete = 1; // every member is satisfiable alone
+      map.setTimeoutOnConflicts(20_000);
+      for (int k = 2; k <= n; k++) {
+        IConstr atMost;
         try {
-          c = solver.atLeast(select, best + 1);
+          atMost = map.addAtMost(new VecInt(all(n)), k);
         } catch (ContradictionException e) {
           break;
         }
-        boolean more = solver.solve(base);
-        if (more) {
-          best = members.size() - solver.brokenIn(members).cardinality();
+        boolean unknownLeft;
+        try {
+          unknownLeft = map.isSatisfiable();
+        } catch (TimeoutException e) {
+          unknownLeft = true;
         }
-        solver.remove(c);
-        if (!more) {
+        if (atMost != null) {
+          map.removeConstr(atMost);
+        }
+        if (unknownLeft) {
           break;
         }
+        complete = k;
       }
-      return best;
+      return complete;
     }
 
     private static int[] all(int n) {
