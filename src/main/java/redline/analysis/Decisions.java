@@ -73,28 +73,36 @@ public final class Decisions {
         }
       }
     }
+    // one probe per combination of values of a list of terms, shared by every constraint that
+    // reads exactly those terms (each reads only its own firings out of it)
+    Map<List<String>, int[]> probed = new LinkedHashMap<>();
     for (Constraint c : constraints) {
       if (reused.containsKey(c.id())) {
         spans.add(null);
         continue;
       }
-      List<String> terms = new ArrayList<>(c.reads());
-      int[] sizes = sizes(terms, domains);
-      int rows = 1;
-      for (int s : sizes) {
-        rows = Math.multiplyExact(rows, s);
-      }
-      int start = probes.size();
-      for (int row = 0; row < rows; row++) {
-        Map<String, TermValue> assignment = new LinkedHashMap<>();
-        int r = row;
-        for (int i = terms.size() - 1; i >= 0; i--) {
-          assignment.put(terms.get(i), domains.get(terms.get(i)).get(r % sizes[i]));
-          r /= sizes[i];
+      List<String> terms = List.copyOf(c.reads());
+      int[] span = probed.get(terms);
+      if (span == null) {
+        int[] sizes = sizes(terms, domains);
+        int rows = 1;
+        for (int s : sizes) {
+          rows = Math.multiplyExact(rows, s);
         }
-        probes.add(Proposal.of(c.id() + "#" + row, assignment));
+        int start = probes.size();
+        for (int row = 0; row < rows; row++) {
+          Map<String, TermValue> assignment = new LinkedHashMap<>();
+          int r = row;
+          for (int i = terms.size() - 1; i >= 0; i--) {
+            assignment.put(terms.get(i), domains.get(terms.get(i)).get(r % sizes[i]));
+            r /= sizes[i];
+          }
+          probes.add(Proposal.of(String.join("+", terms) + "#" + row, assignment));
+        }
+        span = new int[] {start, rows};
+        probed.put(terms, span);
       }
-      spans.add(new int[] {start, rows});
+      spans.add(span);
     }
     Evaluator.Firings firings = evaluator.fire(probes);
     Map<String, Table> tables = new LinkedHashMap<>();

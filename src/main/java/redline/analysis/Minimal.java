@@ -86,15 +86,41 @@ public final class Minimal {
    * says up to which size it is complete.
    */
   public static Result unsatisfiable(Solvers solvers, List<Table> tables, List<Table> coherence, long budget, BooleanSupplier cancelled) {
+    return unsatisfiable(solvers, tables, coherence, budget, cancelled, new Memo());
+  }
+
+  /**
+   * What the searches of {@link #unsatisfiable} found per group, kept for another search over
+   * other tables that has some of the same groups (the checker looks at the positions of many
+   * days, most of whose groups are unchanged): a group's sets depend only on its tables.
+   */
+  public static final class Memo {
+    private final java.util.Map<List<List<Table>>, Searched> known = new java.util.HashMap<>();
+  }
+
+  private record Searched(List<BitSet> found, int upTo) {}
+
+  /** As {@link #unsatisfiable(Solvers, List, List, long, BooleanSupplier)}, reusing what {@code memo} knows. */
+  public static Result unsatisfiable(Solvers solvers, List<Table> tables, List<Table> coherence, long budget, BooleanSupplier cancelled, Memo memo) {
     List<BitSet> found = new ArrayList<>();
     int complete = Integer.MAX_VALUE;
     boolean truncated = false;
     long start = solvers.calls();
     for (List<Integer> group : groups(tables, coherence)) {
       List<Table> members = group.stream().map(tables::get).toList();
-      Group g = new Group(solvers.of(members.get(0)), members, linked(members, coherence));
-      int upTo = g.search(budget - (solvers.calls() - start), cancelled);
-      for (BitSet s : g.found) {
+      List<Table> tied = linked(members, coherence);
+      List<List<Table>> key = List.of(members, tied);
+      Searched searched = memo.known.get(key);
+      if (searched == null) {
+        Group g = new Group(solvers.of(members.get(0)), members, tied);
+        int upTo = g.search(budget - (solvers.calls() - start), cancelled);
+        searched = new Searched(List.copyOf(g.found), upTo);
+        if (upTo == Integer.MAX_VALUE) {
+          memo.known.put(key, searched); // a search cut short by the budget or a cancel is not kept
+        }
+      }
+      int upTo = searched.upTo();
+      for (BitSet s : searched.found()) {
         BitSet mapped = new BitSet();
         s.stream().forEach(i -> mapped.set(group.get(i)));
         found.add(mapped);

@@ -170,9 +170,17 @@ public final class Table {
     return o instanceof Table t && t.names.equals(names) && sameDecisions(t);
   }
 
+  /** Computed once: tables are keys of the checker's memo of answers, asked many times. */
+  private int hash;
+
   @Override
   public int hashCode() {
-    return constraint.hashCode() * 31 + broken.hashCode();
+    int h = hash;
+    if (h == 0) {
+      h = constraint.hashCode() * 31 + broken.hashCode();
+      hash = h == 0 ? 1 : h;
+    }
+    return hash;
   }
 
   @Override

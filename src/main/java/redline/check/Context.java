@@ -29,6 +29,10 @@ public final class Context {
   private List<Diagnostic> bookProblems = List.of();
   private Decisions decisions;
   private Space space;
+  /** The solver's answers, shared with the contexts of other days made by {@link #at}. */
+  private Space.Answers answers = new Space.Answers();
+  /** The conflicts found per group of red lines, shared likewise. */
+  private Minimal.Memo conflictMemo = new Minimal.Memo();
   private Map<String, ConstraintAnalysis> analyses;
   private List<Conflict> conflicts;
   private redline.analysis.Minimal.Result search;
@@ -56,6 +60,8 @@ public final class Context {
     RuleBook whole = ruleBook();
     c.bookProblems = bookProblems;
     c.book = whole == null ? null : whole.latest().at(day);
+    c.answers = answers;
+    c.conflictMemo = conflictMemo;
     c.known = whole == null || Diagnostic.anyError(bookProblems) ? null : decisions == null ? null : decisions;
     return c;
   }
@@ -127,7 +133,7 @@ public final class Context {
   /** The space of proposals the tables span, for combining them. */
   Space space() {
     if (space == null) {
-      space = new Space(decisions(), redline.analysis.Space.of(decisions(), evaluator(), java.util.Map.of()));
+      space = new Space(decisions(), redline.analysis.Space.of(decisions(), evaluator(), java.util.Map.of()), answers);
     }
     return space;
   }
@@ -154,7 +160,7 @@ public final class Context {
           redLines.add(t);
         }
       }
-      search = Minimal.unsatisfiable(space().solvers(), redLines, space().coherence(), CONFLICT_BUDGET, () -> false);
+      search = Minimal.unsatisfiable(space().solvers(), redLines, space().coherence(), CONFLICT_BUDGET, () -> false, conflictMemo);
       List<Conflict> found = new ArrayList<>();
       List<String> partyOrder = new ArrayList<>(ruleBook().vocabulary().parties().keySet());
       List<String> termOrder = new ArrayList<>(ruleBook().vocabulary().terms().keySet());

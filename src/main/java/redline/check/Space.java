@@ -19,7 +19,19 @@ final class Space {
   /** The coherence rules: every proposal the space holds satisfies them. */
   private final List<Table> coherence = new ArrayList<>();
 
-  Space(Decisions decisions, redline.analysis.Space space) {
+  /**
+   * The answers given so far, shared by the spaces of every day a check looks at: an answer
+   * depends only on the tables asked about (their decisions, terms and sizes), so a day whose
+   * tables did not change asks no solver again.
+   */
+  static final class Answers {
+    private final java.util.Map<List<List<Table>>, Boolean> known = new java.util.HashMap<>();
+  }
+
+  private final Answers answers;
+
+  Space(Decisions decisions, redline.analysis.Space space, Answers answers) {
+    this.answers = answers;
     for (Table t : decisions.tables().values()) {
       if (t.constraint().kind() == Kind.COHERENCE) {
         coherence.add(t);
@@ -44,7 +56,7 @@ final class Space {
     asked.addAll(breakAll);
     List<Table> all = new ArrayList<>(satisfy);
     all.addAll(Minimal.linked(asked, coherence));
-    return solvers.exists(all, breakAll);
+    return answers.known.computeIfAbsent(List.of(List.copyOf(all), List.copyOf(breakAll)), k -> solvers.exists(all, breakAll));
   }
 
   /** Whether some proposal satisfies all the given tables together. */
