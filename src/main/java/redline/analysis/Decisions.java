@@ -73,6 +73,17 @@ public final class Decisions {
         }
       }
     }
+    // Drools' decisions kept from an earlier process over the same compiled rules: a table
+    // depends only on the rule and the values of the terms it reads, both in the key
+    Map<String, BitSet> kept = keptTables(book);
+    Map<String, BitSet> fresh = new java.util.HashMap<>();
+    for (Constraint c : constraints) {
+      BitSet rows = reused.containsKey(c.id()) ? null : kept.get(memoKey(c, domains));
+      List<String> terms = new ArrayList<>(c.reads());
+      if (rows != null && rows.length() <= rowCount(sizes(terms, domains))) {
+        reused.put(c.id(), new Table(c, terms, indexes(terms, domains), sizes(terms, domains), rows));
+      }
+    }
     // one probe per combination of values of a list of terms, shared by every constraint that
     // reads exactly those terms (each reads only its own firings out of it)
     Map<List<String>, int[]> probed = new LinkedHashMap<>();
@@ -123,9 +134,48 @@ public final class Decisions {
         }
       }
       tables.put(c.id(), new Table(c, terms, indexes(terms, domains), sizes(terms, domains), broken));
+      fresh.put(memoKey(c, domains), broken);
+    }
+    // keep what Drools decided here for the next process, unless some rule failed or looped
+    if (!fresh.isEmpty() && firings.errors().isEmpty() && failed.isEmpty()) {
+      java.util.HashMap<String, BitSet> all = new java.util.HashMap<>(kept);
+      all.putAll(fresh);
+      book.memo().write(MEMO, all);
     }
     return new Decisions(
         Collections.unmodifiableMap(domains), Collections.unmodifiableMap(tables), firings.errors(), failed);
+  }
+
+  /** The name under which the decided tables are kept beside the compiled rules. */
+  static final String MEMO = "decisions";
+
+  /** The tables kept for {@code book}'s rules, by {@link #memoKey}; empty when none were. */
+  private static Map<String, BitSet> keptTables(RuleBook book) {
+    Map<String, BitSet> out = new java.util.HashMap<>();
+    book.memo()
+        .read(MEMO, java.util.HashMap.class)
+        .ifPresent(
+            m -> {
+              for (Object e : m.entrySet()) {
+                Map.Entry<?, ?> entry = (Map.Entry<?, ?>) e;
+                if (entry.getKey() instanceof String k && entry.getValue() instanceof BitSet b) {
+                  out.put(k, b);
+                }
+              }
+            });
+    return out;
+  }
+
+  /**
+   * What a table depends on besides the compiled rules (which the memo's key already names): the
+   * constraint, and the values of each term it reads, in order.
+   */
+  private static String memoKey(Constraint c, Map<String, List<TermValue>> domains) {
+    StringBuilder sb = new StringBuilder(c.id());
+    for (String term : c.reads()) {
+      sb.append('\u0000').append(term).append('=').append(domains.get(term));
+    }
+    return sb.toString();
   }
 
   /** The vocabulary index of each term: its place among the domains. */
@@ -136,6 +186,14 @@ public final class Decisions {
       out[i] = order.indexOf(terms.get(i));
     }
     return out;
+  }
+
+  private static long rowCount(int[] sizes) {
+    long rows = 1;
+    for (int s : sizes) {
+      rows *= s;
+    }
+    return rows;
   }
 
   private static int[] sizes(List<String> terms, Map<String, List<TermValue>> domains) {

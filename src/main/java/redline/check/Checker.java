@@ -65,7 +65,16 @@ public final class Checker {
    * As {@link #check(Path, String)}; with a {@code day}, checks only the positions in force on it.
    */
   public CheckReport check(Path dir, String shown, LocalDate day) {
-    Context context = new Context(dir, shown);
+    return check(dir, shown, day, null);
+  }
+
+  /**
+   * As {@link #check(Path, String, LocalDate)}, taking the compiled rules and Drools' decisions
+   * from {@code cacheDir} when these rules were seen before, and keeping them there otherwise
+   * (null: no cache). Rules with any problem are never cached, so the report is the same.
+   */
+  public CheckReport check(Path dir, String shown, LocalDate day, Path cacheDir) {
+    Context context = new Context(dir, shown, cacheDir);
     if (day != null) {
       context = context.at(day);
     }

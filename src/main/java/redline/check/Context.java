@@ -23,6 +23,9 @@ import redline.model.Kind;
 public final class Context {
   private final Path dir;
   private final String shown;
+  /** Where compiled rules and Drools' decisions are kept between processes; null for nowhere. */
+  private final Path cacheDir;
+  private redline.engine.Memo memo = redline.engine.Memo.NONE;
   private RuleBook.Loaded loaded;
   private Compiler.Result compiled;
   private RuleBook book;
@@ -44,8 +47,17 @@ public final class Context {
 
   /** A context for checking the folder {@code dir}, named {@code shown} in diagnostics. */
   public Context(Path dir, String shown) {
+    this(dir, shown, null);
+  }
+
+  /**
+   * As {@link #Context(Path, String)}, taking the read and compiled rules, and Drools' decisions,
+   * from {@code cacheDir} when the same rules were checked or loaded before (null: no cache).
+   */
+  public Context(Path dir, String shown, Path cacheDir) {
     this.dir = dir;
     this.shown = shown;
+    this.cacheDir = cacheDir;
   }
 
   /**
@@ -53,9 +65,10 @@ public final class Context {
    * rules (the stages that reason over the rule book then see only those positions).
    */
   public Context at(java.time.LocalDate day) {
-    Context c = new Context(dir, shown);
+    Context c = new Context(dir, shown, cacheDir);
     c.loaded = loaded();
     c.compiled = compiled();
+    c.memo = memo;
     c.day = day;
     RuleBook whole = ruleBook();
     c.bookProblems = bookProblems;
@@ -79,7 +92,14 @@ public final class Context {
   /** The folder read without compiling: vocabulary, parsed files and the reader's diagnostics. */
   public RuleBook.Loaded loaded() {
     if (loaded == null) {
-      loaded = RuleBook.read(dir, shown);
+      if (cacheDir == null) {
+        loaded = RuleBook.read(dir, shown);
+      } else {
+        RuleBook.Prepared p = RuleBook.prepare(dir, shown, cacheDir);
+        loaded = p.loaded();
+        compiled = p.compiled();
+        memo = p.memo();
+      }
     }
     return loaded;
   }
@@ -88,10 +108,12 @@ public final class Context {
   public Compiler.Result compiled() {
     if (compiled == null) {
       RuleBook.Loaded l = loaded();
-      compiled =
-          l.vocabulary() == null
-              ? new Compiler.Result(null, List.of())
-              : Compiler.compile(l.vocabulary(), l.files(), l.diagnostics());
+      if (compiled == null) {
+        compiled =
+            l.vocabulary() == null
+                ? new Compiler.Result(null, List.of())
+                : Compiler.compile(l.vocabulary(), l.files(), l.diagnostics());
+      }
     }
     return compiled;
   }
@@ -100,7 +122,7 @@ public final class Context {
   public RuleBook ruleBook() {
     if (book == null && bookProblems.isEmpty()) {
       try {
-        book = RuleBook.of(shown, loaded(), compiled());
+        book = RuleBook.of(shown, loaded(), compiled(), memo);
       } catch (RulesException e) {
         bookProblems = e.diagnostics();
       }

@@ -39,7 +39,7 @@ public final class VocabularyStage implements Stage {
     }
     Set<String> read = new HashSet<>();
     for (RuleFile f : loaded.files()) {
-      if (f.descr().getRules().size() != f.constraints().size() || Diagnostic.anyError(loaded.diagnostics())) {
+      if ((f.descr() != null && f.descr().getRules().size() != f.constraints().size()) || Diagnostic.anyError(loaded.diagnostics())) {
         // a rule with errors declares no constraint, so the terms it reads are unknown
         return out;
       }

@@ -146,6 +146,61 @@ final class CompiledCache {
     }
   }
 
+  /**
+   * A value computed from the rules stored under {@code key} (for instance Drools' decisions over
+   * every constraint's values), kept in a side file beside them; empty when there is none or it
+   * does not read back.
+   */
+  Optional<Object> readSide(String key, String name) {
+    if (key.isEmpty() || !Files.isRegularFile(dir.resolve(key + ".kbase"))) {
+      return Optional.empty();
+    }
+    Path file = dir.resolve(key + "." + name);
+    if (!Files.isRegularFile(file)) {
+      return Optional.empty();
+    }
+    try (ObjectInputStream in = new ObjectInputStream(new BufferedInputStream(Files.newInputStream(file)))) {
+      in.setObjectInputFilter(FILTER);
+      if (!(key + "." + name).equals(in.readUTF())) {
+        return Optional.empty();
+      }
+      return Optional.ofNullable(in.readObject());
+    } catch (IOException | ClassNotFoundException | RuntimeException e) {
+      return Optional.empty();
+    }
+  }
+
+  /**
+   * Stores {@code value} in the side file {@code name} of the rules stored under {@code key}
+   * (only while they are stored, so that pruning the rules prunes it too); silently does nothing
+   * when it cannot.
+   */
+  void writeSide(String key, String name, java.io.Serializable value) {
+    if (key.isEmpty() || !Files.isRegularFile(dir.resolve(key + ".kbase"))) {
+      return;
+    }
+    Path tmp = null;
+    try {
+      tmp = Files.createTempFile(dir, key, ".tmp");
+      try (ObjectOutputStream out = new ObjectOutputStream(new BufferedOutputStream(Files.newOutputStream(tmp)))) {
+        out.writeUTF(key + "." + name);
+        out.writeObject(value);
+      }
+      Files.move(tmp, dir.resolve(key + "." + name), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      tmp = null;
+    } catch (IOException | RuntimeException e) {
+      // the next process computes the value again
+    } finally {
+      if (tmp != null) {
+        try {
+          Files.deleteIfExists(tmp);
+        } catch (IOException ignored) {
+          // left for the next prune
+        }
+      }
+    }
+  }
+
   /** How many entries the cache keeps: the most recently written. */
   static final int KEEP = 8;
 
@@ -164,17 +219,25 @@ final class CompiledCache {
               + "java.lang.*;java.lang.invoke.SerializedLambda;java.util.**;java.time.*;java.math.*;"
               + "org.drools.**;org.kie.**;org.mvel2.**;!*");
 
-  /** Deletes stale temporary files and all but the {@link #KEEP} newest entries. */
+  /**
+   * Deletes stale temporary files, all but the {@link #KEEP} newest entries, and the side files
+   * of entries that are gone.
+   */
   void prune() {
     try (Stream<Path> s = Files.list(dir)) {
       List<Path> entries = new ArrayList<>();
+      List<Path> sides = new ArrayList<>();
       long now = System.currentTimeMillis();
       for (Path p : s.toList()) {
         String name = p.getFileName().toString();
-        if (name.endsWith(".tmp") && now - Files.getLastModifiedTime(p).toMillis() > STALE.toMillis()) {
-          Files.deleteIfExists(p);
+        if (name.endsWith(".tmp")) {
+          if (now - Files.getLastModifiedTime(p).toMillis() > STALE.toMillis()) {
+            Files.deleteIfExists(p);
+          }
         } else if (name.endsWith(".kbase")) {
           entries.add(p);
+        } else if (name.indexOf('.') > 0) {
+          sides.add(p);
         }
       }
       if (entries.size() >= KEEP) {
@@ -185,6 +248,12 @@ final class CompiledCache {
         entries.sort((a, b) -> Long.compare(times.get(b), times.get(a)));
         for (Path old : entries.subList(KEEP - 1, entries.size())) {
           Files.deleteIfExists(old);
+        }
+      }
+      for (Path side : sides) {
+        String name = side.getFileName().toString();
+        if (!Files.isRegularFile(dir.resolve(name.substring(0, name.indexOf('.')) + ".kbase"))) {
+          Files.deleteIfExists(side);
         }
       }
     } catch (IOException | RuntimeException e) {

@@ -46,6 +46,7 @@ public final class RuleBook {
   private final KieBase kieBase;
   private final FactType factType;
   private final List<Diagnostic> warnings;
+  private final Memo memo;
 
   private RuleBook(
       String folder,
@@ -53,8 +54,10 @@ public final class RuleBook {
       Map<String, String> sources,
       List<RuleFile> files,
       KieBase kieBase,
-      List<Diagnostic> warnings) {
+      List<Diagnostic> warnings,
+      Memo memo) {
     this.folder = folder;
+    this.memo = memo;
     this.vocabulary = vocabulary;
     this.sources = Map.copyOf(sources);
     this.files = List.copyOf(files);
@@ -98,6 +101,7 @@ public final class RuleBook {
     this.kieBase = whole.kieBase;
     this.factType = whole.factType;
     this.warnings = whole.warnings;
+    this.memo = whole.memo;
     this.all = whole.all;
     this.coherence = whole.coherence;
     this.day = day;
@@ -196,24 +200,45 @@ public final class RuleBook {
    * null).
    */
   public static RuleBook load(Path dir, String shown, Path cacheDir) throws RulesException {
+    Prepared p = prepare(dir, shown, cacheDir);
+    if (p.loaded().vocabulary() == null || p.loaded().files().isEmpty()) {
+      throw new RulesException(p.loaded().diagnostics());
+    }
+    return of(shown, p.loaded(), p.compiled(), p.memo());
+  }
+
+  /**
+   * A rules folder read and compiled, with the memo of values computed from it ({@link Memo#NONE}
+   * unless it came from, or went into, the cache).
+   */
+  public record Prepared(Loaded loaded, Compiler.Result compiled, Memo memo) {}
+
+  /**
+   * Reads and compiles the rules folder {@code dir}, taking both from {@code cacheDir} when the
+   * same content was compiled before, and keeping them there when it compiles without any problem.
+   * Unlike {@link #load(Path, String, Path)} it never throws: the diagnostics of both steps are in
+   * the result, for the checker to report. Rule files read from the cache carry no parsed DRL.
+   */
+  public static Prepared prepare(Path dir, String shown, Path cacheDir) {
     CompiledCache cache = new CompiledCache(cacheDir);
     // read once: the key is the hash of exactly the text that is parsed and compiled below
     RulesFolder folder = RulesFolder.read(dir, shown);
     String key = folder.problems().isEmpty() ? CompiledCache.key(folder) : "";
     Optional<CompiledCache.Entry> hit = cache.read(key);
     if (hit.isPresent()) {
-      return of(shown, hit.get().loaded(), new Compiler.Result(hit.get().kieBase(), List.of()));
+      return new Prepared(hit.get().loaded(), new Compiler.Result(hit.get().kieBase(), List.of()), new Memo(cache, key));
     }
     Loaded loaded = read(folder);
-    if (loaded.vocabulary() == null || loaded.files().isEmpty() || !loaded.diagnostics().isEmpty()) {
-      return load(loaded, shown);
+    if (loaded.vocabulary() == null || loaded.files().isEmpty()) {
+      return new Prepared(loaded, new Compiler.Result(null, List.of()), Memo.NONE);
     }
+    // compile even when the reader found errors, so that every problem is reported at once
     Compiler.Result compiled = Compiler.compile(loaded.vocabulary(), loaded.files(), loaded.diagnostics());
-    RuleBook book = of(shown, loaded, compiled);
-    if (compiled.diagnostics().isEmpty()) {
+    if (loaded.diagnostics().isEmpty() && compiled.diagnostics().isEmpty() && compiled.kieBase() != null) {
       cache.write(key, loaded, compiled.kieBase());
+      return new Prepared(loaded, compiled, new Memo(cache, key));
     }
-    return book;
+    return new Prepared(loaded, compiled, Memo.NONE);
   }
 
   /**
@@ -223,12 +248,17 @@ public final class RuleBook {
    * @throws RulesException when reading or compiling found an error
    */
   public static RuleBook of(String shown, Loaded loaded, Compiler.Result compiled) throws RulesException {
+    return of(shown, loaded, compiled, Memo.NONE);
+  }
+
+  /** As {@link #of(String, Loaded, Compiler.Result)}, keeping computed values in {@code memo}. */
+  public static RuleBook of(String shown, Loaded loaded, Compiler.Result compiled, Memo memo) throws RulesException {
     List<Diagnostic> all = new ArrayList<>(loaded.diagnostics());
     all.addAll(compiled.diagnostics());
     if (loaded.vocabulary() == null || compiled.kieBase() == null || Diagnostic.anyError(all)) {
       throw new RulesException(all);
     }
-    return new RuleBook(shown, loaded.vocabulary(), loaded.sources(), loaded.files(), compiled.kieBase(), all);
+    return new RuleBook(shown, loaded.vocabulary(), loaded.sources(), loaded.files(), compiled.kieBase(), all, memo);
   }
 
   /** What reading a rules folder produced before compilation. */
@@ -452,6 +482,14 @@ public final class RuleBook {
   /** Warnings met while loading (the load failed if there were errors). */
   public List<Diagnostic> warnings() {
     return warnings;
+  }
+
+  /**
+   * Where values computed from these rules are kept between processes (the same for every day's
+   * book of one folder, since they are computed from the same compiled rules).
+   */
+  public Memo memo() {
+    return memo;
   }
 
   KieBase kieBase() {

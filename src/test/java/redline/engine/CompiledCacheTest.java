@@ -125,6 +125,40 @@ class CompiledCacheTest {
     }
   }
 
+  @Test
+  void valuesKeptBesideTheRulesReadBackAndGoWithThem(@TempDir Path dir) throws Exception {
+    Path cache = dir.resolve("cache");
+    Path rules = copyOfMini(dir.resolve("rules"));
+    RuleBook first = RuleBook.load(rules, "rules", cache);
+    first.memo().write("answer", new java.util.ArrayList<>(List.of("a", "b")));
+    RuleBook second = RuleBook.load(rules, "rules", cache);
+    assertEquals(java.util.Optional.of(List.of("a", "b")), second.memo().read("answer", java.util.ArrayList.class));
+    assertEquals(second.memo().read("answer", java.util.ArrayList.class), second.at(java.time.LocalDate.of(2025, 1, 1)).memo().read("answer", java.util.ArrayList.class), "every day's book shares the memo");
+    assertTrue(second.memo().read("answer", String.class).isEmpty(), "a value of another type is not served");
+    assertTrue(second.memo().read("other", java.util.ArrayList.class).isEmpty());
+    Path side = cache.resolve(CompiledCache.key(rules, "rules") + ".answer");
+    Files.writeString(side, "garbage");
+    assertTrue(RuleBook.load(rules, "rules", cache).memo().read("answer", java.util.ArrayList.class).isEmpty(), "a corrupt side file is ignored");
+    // when the entry goes, its side files go with it at the next prune
+    second.memo().write("answer", new java.util.ArrayList<>(List.of("c")));
+    Files.delete(cache.resolve(CompiledCache.key(rules, "rules") + ".kbase"));
+    assertTrue(second.memo().read("answer", java.util.ArrayList.class).isEmpty(), "nothing is served without its rules");
+    new CompiledCache(cache).prune();
+    assertTrue(!Files.exists(side), "the side file of a pruned entry is deleted");
+  }
+
+  @Test
+  void rulesWithWarningsOrLoadedWithoutACacheKeepNothing(@TempDir Path dir) throws Exception {
+    RuleBook plain = RuleBook.load(copyOfMini(dir.resolve("rules")));
+    plain.memo().write("answer", "x");
+    assertTrue(plain.memo().read("answer", String.class).isEmpty());
+    assertEquals(Memo.NONE, plain.memo());
+    // rules with warnings are never cached, so that every load reports them: nothing is kept either
+    RuleBook warned = RuleBook.load(Path.of("src/test/resources/warnings/rules"), "warnings", dir.resolve("cache"));
+    assertTrue(!warned.warnings().isEmpty());
+    assertEquals(Memo.NONE, warned.memo());
+  }
+
   static Path copyOfMini(Path rules) throws IOException {
     Files.createDirectories(rules);
     for (String f : List.of("vocabulary.yaml", "alpha.drl", "beta.drl")) {

@@ -112,6 +112,14 @@ class EvaluatorTest {
   }
 
   static Proposal randomProposal(Random random, String id) {
+    if (shipped == null) {
+      // called from another test class, before this one's set-up
+      try {
+        load();
+      } catch (RulesException e) {
+        throw new AssertionError(e);
+      }
+    }
     Map<String, TermValue> terms = new LinkedHashMap<>();
     for (Term t : shipped.vocabulary().terms().values()) {
       if (random.nextInt(4) == 0) {
