@@ -1,5 +1,6 @@
 package redline.explore;
 
+import redline.analysis.Solver;
 import redline.analysis.Space;
 import redline.analysis.Table;
 import java.util.ArrayList;
@@ -200,38 +201,24 @@ public final class Nearest {
         errors, Ranges.of(space));
   }
 
-  /** True when some values of the group's set and settled terms break none of its hard constraints. */
+  /**
+   * True when some values of the group's set and settled terms break none of its hard constraints
+   * and no coherence rule (a coherence rule reading a term the draft leaves open, and need not
+   * settle, is left out: any value may follow there). Asked of the SAT solver over the group's
+   * tables, which answers it exactly without walking the group's values.
+   */
   private boolean possible(Component g, int[] draftValue, boolean[] mustSettle) {
-    List<List<int[]>> classes = new ArrayList<>();
-    boolean[] open = new boolean[space.terms().size()];
-    for (int t : g.terms) {
-      boolean stay = draftValue[t] < 0 && !mustSettle[t];
-      open[t] = stay;
-      classes.add(stay ? List.of(new int[] {0}) : Component.classes(t, space.distinct(t), g.hardAndCoherent()));
-    }
-    int[] assignment = new int[space.terms().size()];
-    return new Object() {
-      boolean dfs(int level) {
-        if (!g.coherent(level, assignment, open)) {
-          return false;
-        }
-        for (int h : g.hardAt.get(level)) {
-          if (g.hard.get(h).isBroken(assignment)) {
-            return false;
-          }
-        }
-        if (level == g.terms.length) {
-          return true;
-        }
-        for (int[] members : classes.get(level)) {
-          assignment[g.terms[level]] = members[0];
-          if (dfs(level + 1)) {
-            return true;
-          }
-        }
-        return false;
+    List<Table> tables = new ArrayList<>(g.hard);
+    for (Table c : g.coherent) {
+      boolean readsOpen = false;
+      for (int t : c.termIndexes()) {
+        readsOpen |= draftValue[t] < 0 && !mustSettle[t];
       }
-    }.dfs(0);
+      if (!readsOpen) {
+        tables.add(c);
+      }
+    }
+    return new Solver(space, tables).exists(tables, List.of());
   }
 
   /** True when the engine agrees: no considered party rejects, and the scores moved as claimed. */
