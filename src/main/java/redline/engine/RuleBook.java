@@ -47,6 +47,7 @@ public final class RuleBook {
   private final FactType factType;
   private final List<Diagnostic> warnings;
   private final Memo memo;
+  private final boolean alphaOnly;
 
   private RuleBook(
       String folder,
@@ -63,6 +64,7 @@ public final class RuleBook {
     this.files = List.copyOf(files);
     this.kieBase = kieBase;
     this.factType = kieBase.getFactType(FactSchema.PACKAGE, FactSchema.TYPE);
+    this.alphaOnly = alphaOnly(kieBase);
     this.warnings = Diagnostic.sorted(warnings);
     List<Constraint> all = new ArrayList<>();
     for (Party p : vocabulary.parties().values()) {
@@ -100,6 +102,7 @@ public final class RuleBook {
     this.files = whole.files;
     this.kieBase = whole.kieBase;
     this.factType = whole.factType;
+    this.alphaOnly = whole.alphaOnly;
     this.warnings = whole.warnings;
     this.memo = whole.memo;
     this.all = whole.all;
@@ -494,6 +497,29 @@ public final class RuleBook {
 
   KieBase kieBase() {
     return kieBase;
+  }
+
+  /**
+   * True when every rule of the knowledge base ends in an alpha terminal node (one pattern, only
+   * conditions on its own fields: what the closed subset allows), so that inserting the facts and
+   * flushing the propagations creates every match, without evaluating the agenda.
+   */
+  boolean alphaOnly() {
+    return alphaOnly;
+  }
+
+  private static boolean alphaOnly(KieBase kieBase) {
+    if (!(kieBase instanceof org.drools.core.impl.InternalRuleBase base)) {
+      return false;
+    }
+    for (org.drools.core.reteoo.TerminalNode[] nodes : base.getReteooBuilder().getTerminalNodes().values()) {
+      for (org.drools.core.reteoo.TerminalNode node : nodes) {
+        if (!(node.getLeftTupleSource() instanceof org.drools.core.reteoo.AlphaTerminalNode)) {
+          return false;
+        }
+      }
+    }
+    return true;
   }
 
   FactType factType() {

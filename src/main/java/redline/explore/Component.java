@@ -136,38 +136,60 @@ final class Component {
     return out;
   }
 
-  /** Search order: the most constrained term first, then the term sharing most constraints with those chosen. */
+  /**
+   * Search order: the most constrained term first, then the term sharing most constraints with
+   * those chosen (ties to the earlier member). The counts are kept up to date as terms are chosen,
+   * so ordering a large group costs the size of its tables, not its square.
+   */
   private static int[] order(List<Integer> members, List<Table> tables) {
-    List<Integer> left = new ArrayList<>(members);
-    List<Integer> chosen = new ArrayList<>();
-    while (!left.isEmpty()) {
-      int best = -1;
-      long bestScore = -1;
-      for (int t : left) {
-        long tied = 0;
-        long reads = 0;
-        for (Table table : tables) {
-          boolean readsT = false;
-          int readsChosen = 0;
-          for (int x : table.termIndexes()) {
-            readsT |= x == t;
-            readsChosen += chosen.contains(x) ? 1 : 0;
-          }
-          if (readsT) {
-            reads++;
-            tied += readsChosen;
-          }
-        }
-        long score = tied * 1_000_000L + reads;
-        if (score > bestScore) {
-          best = t;
-          bestScore = score;
+    int size = members.stream().mapToInt(Integer::intValue).max().orElse(-1) + 1;
+    // per term, the tables reading it; per table, its distinct terms
+    List<List<int[]>> readers = new ArrayList<>();
+    for (int t = 0; t < size; t++) {
+      readers.add(new ArrayList<>());
+    }
+    long[] reads = new long[size];
+    for (Table table : tables) {
+      int[] terms = table.termIndexes();
+      int[] distinct = Arrays.stream(terms).distinct().toArray();
+      for (int x : distinct) {
+        if (x < size) {
+          readers.get(x).add(terms);
+          reads[x]++;
         }
       }
-      chosen.add(best);
-      left.remove(Integer.valueOf(best));
     }
-    return chosen.stream().mapToInt(Integer::intValue).toArray();
+    long[] tied = new long[size];
+    boolean[] chosen = new boolean[size];
+    int[] out = new int[members.size()];
+    for (int k = 0; k < out.length; k++) {
+      int best = -1;
+      long bestScore = -1;
+      for (int t : members) {
+        if (!chosen[t]) {
+          long score = tied[t] * 1_000_000L + reads[t];
+          if (score > bestScore) {
+            best = t;
+            bestScore = score;
+          }
+        }
+      }
+      out[k] = best;
+      chosen[best] = true;
+      // every table reading the chosen term now ties each of its terms once more per mention
+      for (int[] terms : readers.get(best)) {
+        int mentions = 0;
+        for (int x : terms) {
+          mentions += x == best ? 1 : 0;
+        }
+        for (int x : Arrays.stream(terms).distinct().toArray()) {
+          if (x < size) {
+            tied[x] += mentions;
+          }
+        }
+      }
+    }
+    return out;
   }
 
   private static int find(int[] parent, int i) {

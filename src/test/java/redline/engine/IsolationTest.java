@@ -25,21 +25,31 @@ import redline.model.TermValue;
  * One failure, one proposal: a rule that throws, or runs out of time, on some proposals yields
  * an error for those proposals only; the others of the batch keep their verdicts, and the
  * checker reports the failing constraint as failing, never as never-broken. The closed subset
- * refuses such actions at load, so the rule book is built here past the reader, as a rule the
+ * refuses such conditions (a method call) at load, so the rule book is built here past the reader, as a rule the
  * engine itself got wrong would be.
  */
 class IsolationTest {
   static final Path MINI = Path.of("src/test/resources/mini/rules");
 
-  /** The mini rules with {@code action} as the action of rule AA-01 (broken when alliance is OPEN). */
-  static RuleBook withAction(String action) throws Exception {
+  /**
+   * The mini rules with {@code call} added to the condition of rule AA-01 (broken when alliance is
+   * OPEN), so that it runs on exactly the proposals with alliance OPEN. Rule actions never run
+   * (they are empty by contract), so a failing rule is a failing condition.
+   */
+  static RuleBook withCall(String call) throws Exception {
+    return withCondition("Proposal( alliance == \"OPEN\", redline.engine.Hostile." + call + " )");
+  }
+
+  /** The mini rules with {@code condition} instead of rule AA-01's (broken when alliance is OPEN). */
+  static RuleBook withCondition(String replacement) throws Exception {
     RuleBook.Loaded loaded = RuleBook.read(MINI, MINI.toString());
     List<RuleFile> files = new ArrayList<>();
     for (RuleFile f : loaded.files()) {
       if (f.party().equals("AA")) {
         String text = Files.readString(MINI.resolve("alpha.drl"));
-        int when = text.indexOf("Proposal( alliance == \"OPEN\" )\nthen\n") + "Proposal( alliance == \"OPEN\" )\nthen\n".length();
-        text = text.substring(0, when) + "    " + action + "\n" + text.substring(when);
+        String condition = "Proposal( alliance == \"OPEN\" )";
+        assertTrue(text.contains(condition));
+        text = text.replace(condition, replacement);
         DrlParser parser = new DrlParser();
         PackageDescr descr = parser.parse((org.kie.api.io.Resource) null, new StringReader(text));
         assertFalse(parser.hasErrors(), parser.getErrors().toString());
@@ -63,7 +73,7 @@ class IsolationTest {
 
   @Test
   void aRuleThatThrowsOnSomeProposalsFailsThoseOnly() throws Exception {
-    RuleBook book = withAction("throw new IllegalStateException(\"deliberate\");");
+    RuleBook book = withCall("fail()");
     List<Proposal> proposals = batch();
     List<Evaluation> results = new Evaluator(book).evaluateAll(proposals);
     RuleBook clean = RuleBook.load(MINI);
@@ -82,7 +92,7 @@ class IsolationTest {
 
   @Test
   void theTimeLimitIsPerProposal() throws Exception {
-    RuleBook book = withAction("try { Thread.sleep(1500); } catch (InterruptedException e) { }");
+    RuleBook book = withCall("sleep(1500)");
     List<Proposal> proposals = batch().subList(0, 12); // one slow proposal: p3
     List<Evaluation> results = new Evaluator(book, Duration.ofMillis(400)).evaluateAll(proposals);
     for (int i = 0; i < proposals.size(); i++) {
@@ -98,7 +108,7 @@ class IsolationTest {
 
   @Test
   void theCheckerCallsAFailingConstraintFailingNotNeverBroken() throws Exception {
-    RuleBook book = withAction("throw new IllegalStateException(\"deliberate\");");
+    RuleBook book = withCall("fail()");
     Decisions d = Decisions.compute(new Evaluator(book));
     // AA-01 fails on every probe with alliance OPEN, so exactly the constraints probed with
     // that value (the ones reading alliance) are undecided; the others are decided as usual
