@@ -223,7 +223,7 @@ public final class Decisions {
     return tables;
   }
 
-  /** Problems met while running the rules (a rule that failed or looped). */
+  /** Problems met while running the rules (a rule that failed or ran out of time). */
   public List<Diagnostic> errors() {
     return errors;
   }

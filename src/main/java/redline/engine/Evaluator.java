@@ -35,11 +35,12 @@ import redline.model.TermValue;
 import redline.model.Verdict;
 
 /**
- * Evaluates proposals against a {@link RuleBook}. Each call runs one Drools session for all the
- * proposals it is given, records which rules fired for which proposal, and turns that into a
- * per-party, per-constraint result. A constraint that reads a term the proposal leaves open is
- * UNDETERMINED, whatever the rule did. Never prints; never throws for a rule's misbehaviour: a
- * rule that throws, loops or hangs becomes an error in the result. Thread-safe.
+ * Evaluates proposals against a {@link RuleBook}. Each call runs Drools sessions for the
+ * proposals it is given, records which rules matched which proposal (a match is a broken
+ * constraint; nothing is fired, since actions are empty), and turns that into a per-party,
+ * per-constraint result. A constraint that reads a term the proposal leaves open is decided over
+ * the completions of those terms (see {@link #evaluateAll}). Never prints; never throws for a rule's misbehaviour: a
+ * rule whose condition throws or hangs becomes an error in the result. Thread-safe.
  */
 public final class Evaluator {
   /** How long one batch may run before it is abandoned. */
@@ -322,8 +323,8 @@ public final class Evaluator {
   /**
    * Runs the rules over {@code proposals} and returns, per proposal, the rules that fired (the
    * constraints its terms break, before open terms are taken into account). Proposals run in
-   * sessions of up to {@link #CHUNK}; when a session fails (a rule throws or re-triggers
-   * itself), its proposals are split and run again until the failing ones stand alone, so one
+   * sessions of up to {@link #CHUNK}; when a session fails (a rule's
+   * condition throws), its proposals are split and run again until the failing ones stand alone, so one
    * failing proposal never takes the others down. The time limit is per proposal: a session
    * that runs out of time is retried one proposal at a time, each with the full limit.
    */
@@ -401,14 +402,21 @@ public final class Evaluator {
     FactIndex index = new FactIndex();
     KieSession session = book.kieBase().newKieSession();
     // Rule actions are empty by contract (the reader refuses any other), so nothing needs to
-    // fire: each match is recorded when Drools creates it, and the agenda filter below lets none
-    // fire. The listener runs once per match, so it avoids allocation: a slot lookup and a bit.
+    // fire: each match is recorded when Drools creates it, and nothing is fired (see below). The
+    // listener runs once per match, so it avoids allocation: a slot lookup (by the rule object,
+    // once its name was looked up) and a bit.
+    java.util.IdentityHashMap<org.kie.api.definition.rule.Rule, Integer> byRule = new java.util.IdentityHashMap<>();
     session.addEventListener(
         new DefaultAgendaEventListener() {
           @Override
           public void matchCreated(MatchCreatedEvent event) {
-            Integer slot = slots.get(event.getMatch().getRule().getName());
+            org.kie.api.definition.rule.Rule rule = event.getMatch().getRule();
+            Integer slot = byRule.get(rule);
             if (slot == null) {
+              slot = slots.getOrDefault(rule.getName(), -1);
+              byRule.put(rule, slot);
+            }
+            if (slot < 0) {
               return; // not in force on the book's day
             }
             int i = index.of(event.getMatch());
