@@ -75,7 +75,9 @@ public final class Evaluator {
     }
     this.slots = Map.copyOf(s);
     List<List<Integer>> byParty = new ArrayList<>();
-    for (Party party : book.parties()) {
+    this.withRules = book.parties();
+    this.positions = new Positions(book.day(), book.isLatest());
+    for (Party party : withRules) {
       List<Integer> members = new ArrayList<>();
       for (int i = 0; i < ids.size(); i++) {
         if (rules.get(i).party().equals(party.code())) {
@@ -89,8 +91,13 @@ public final class Evaluator {
 
   /** The positions this evaluator judges against: the day of its rule book. */
   public Positions positions() {
-    return new Positions(book.day(), book.isLatest());
+    return positions;
   }
+
+  /** The parties with constraints, in vocabulary order, as {@code partySlots} holds them. */
+  private final List<Party> withRules;
+
+  private final Positions positions;
 
   /** The rules this evaluator runs. */
   public RuleBook ruleBook() {
@@ -387,9 +394,96 @@ public final class Evaluator {
   private record Attempt(List<BitSet> fired, Diagnostic error, boolean timedOut) {}
 
   /**
-   * Runs {@code batch} in one new session on a worker thread, within the time limit. The worker
-   * owns the session and disposes of it when it ends; a session that runs out of time is
-   * halted, never disposed while its worker may still be inside it.
+   * A session kept between attempts, with the listener that records its matches into whatever
+   * attempt is running in it. Only the worker running an attempt touches it.
+   */
+  private final class Pooled {
+    final KieSession session = book.kieBase().newKieSession();
+    final java.util.IdentityHashMap<org.kie.api.definition.rule.Rule, Integer> byRule = new java.util.IdentityHashMap<>();
+    List<BitSet> fired;
+    FactIndex index;
+
+    Pooled() {
+      // Rule actions are empty by contract (the reader refuses any other), so nothing needs to
+      // fire: each match is recorded when Drools creates it, and nothing is fired (see below).
+      // The listener runs once per match, so it avoids allocation: a slot lookup (by the rule
+      // object, once its name was looked up) and a bit.
+      session.addEventListener(
+          new DefaultAgendaEventListener() {
+            @Override
+            public void matchCreated(MatchCreatedEvent event) {
+              org.kie.api.definition.rule.Rule rule = event.getMatch().getRule();
+              Integer slot = byRule.get(rule);
+              if (slot == null) {
+                slot = slots.getOrDefault(rule.getName(), -1);
+                byRule.put(rule, slot);
+              }
+              if (slot < 0) {
+                return; // not in force on the book's day
+              }
+              int i = index.of(event.getMatch());
+              if (i >= 0) {
+                fired.get(i).set(slot);
+              }
+            }
+          });
+    }
+
+    /** Inserts {@code batch}, records its matches, and takes the facts out again. */
+    void run(List<Proposal> batch, List<BitSet> into) {
+      fired = into;
+      index = new FactIndex();
+      List<FactHandle> handles = new ArrayList<>(batch.size());
+      for (Proposal p : batch) {
+        FactHandle h = session.insert(FactSchema.fact(book.factType(), p));
+        handles.add(h);
+        index.add(h);
+      }
+      settle();
+      for (FactHandle h : handles) {
+        session.delete(h);
+      }
+      settle();
+      fired = null;
+      index = null;
+    }
+
+    private void settle() {
+      if (book.alphaOnly() && session instanceof InternalWorkingMemory memory) {
+        // propagating the inserts through the alpha network creates every match
+        memory.flushPropagations();
+      } else {
+        // a rule past the alpha network has its matches created as the agenda is evaluated:
+        // evaluate it, firing nothing
+        session.fireAllRules(match -> false);
+      }
+    }
+  }
+
+  /** Clean sessions, ready for the next attempt; a session an attempt failed in is disposed of. */
+  private final java.util.concurrent.ConcurrentLinkedDeque<Pooled> idle = new java.util.concurrent.ConcurrentLinkedDeque<>();
+
+  /** At most this many idle sessions are kept (one per thread that evaluates at the same time). */
+  private static final int POOL = Math.max(2, Runtime.getRuntime().availableProcessors());
+
+  /**
+   * The threads attempts run on: daemon threads, reused while they are idle, so that a single
+   * evaluation pays for neither a thread nor a session. A thread stuck in a rule that never ends
+   * stays out of the pool; the next attempt gets a new one.
+   */
+  private static final java.util.concurrent.ExecutorService WORKERS =
+      java.util.concurrent.Executors.newCachedThreadPool(
+          r -> {
+            Thread t = new Thread(r, "redline-rules");
+            t.setDaemon(true);
+            return t;
+          });
+
+  /**
+   * Runs {@code batch} in a session on a worker thread, within the time limit. The worker owns
+   * the session while it runs: it gives it back clean when the batch ran, and disposes of it when
+   * a rule failed or the caller stopped waiting; a session that runs out of time is halted, never
+   * disposed while its worker may still be inside it.
    */
   private Attempt attempt(List<Proposal> batch) {
     List<BitSet> fired = new ArrayList<>(batch.size());
@@ -399,74 +493,54 @@ public final class Evaluator {
     if (batch.isEmpty()) {
       return new Attempt(fired, null, false);
     }
-    FactIndex index = new FactIndex();
-    KieSession session = book.kieBase().newKieSession();
-    // Rule actions are empty by contract (the reader refuses any other), so nothing needs to
-    // fire: each match is recorded when Drools creates it, and nothing is fired (see below). The
-    // listener runs once per match, so it avoids allocation: a slot lookup (by the rule object,
-    // once its name was looked up) and a bit.
-    java.util.IdentityHashMap<org.kie.api.definition.rule.Rule, Integer> byRule = new java.util.IdentityHashMap<>();
-    session.addEventListener(
-        new DefaultAgendaEventListener() {
-          @Override
-          public void matchCreated(MatchCreatedEvent event) {
-            org.kie.api.definition.rule.Rule rule = event.getMatch().getRule();
-            Integer slot = byRule.get(rule);
-            if (slot == null) {
-              slot = slots.getOrDefault(rule.getName(), -1);
-              byRule.put(rule, slot);
-            }
-            if (slot < 0) {
-              return; // not in force on the book's day
-            }
-            int i = index.of(event.getMatch());
-            if (i >= 0) {
-              fired.get(i).set(slot);
-            }
-          }
-        });
+    Pooled pooled = idle.pollFirst();
+    Pooled session = pooled != null ? pooled : new Pooled();
     AtomicReference<Throwable> failure = new AtomicReference<>();
-    Thread worker =
-        new Thread(
+    // whoever settles the attempt first owns the session's end: the worker, when the batch ran,
+    // gives it back; the caller, when it stops waiting, halts it (and the worker disposes of it)
+    java.util.concurrent.atomic.AtomicBoolean settled = new java.util.concurrent.atomic.AtomicBoolean();
+    java.util.concurrent.Future<?> worker =
+        WORKERS.submit(
             () -> {
+              boolean clean = false;
               try {
-                for (Proposal p : batch) {
-                  index.add(session.insert(FactSchema.fact(book.factType(), p)));
-                }
-                if (book.alphaOnly() && session instanceof InternalWorkingMemory memory) {
-                  // propagating the inserts through the alpha network creates every match
-                  memory.flushPropagations();
-                } else {
-                  // a rule past the alpha network has its matches created as the agenda is
-                  // evaluated: evaluate it, firing nothing
-                  session.fireAllRules(match -> false);
-                }
+                session.run(batch, fired);
+                clean = true;
               } catch (Throwable t) {
                 failure.set(t);
               } finally {
-                session.dispose();
+                if (settled.compareAndSet(false, true) && clean && idle.size() < POOL) {
+                  idle.addFirst(session);
+                } else {
+                  session.session.dispose();
+                }
               }
-            },
-            "redline-rules");
-    worker.setDaemon(true);
-    worker.start();
+            });
     try {
-      worker.join(timeout.toMillis());
+      try {
+        worker.get(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+      } catch (java.util.concurrent.TimeoutException e) {
+        if (settled.compareAndSet(false, true)) {
+          session.session.halt(); // the worker disposes of the session if it ever returns
+          return new Attempt(
+              fired,
+              Diagnostic.error(
+                  "rule-timeout",
+                  Location.of(book.folder()),
+                  "the rules did not finish within " + timeout.toSeconds() + " seconds",
+                  "a rule's condition may be too slow, or never finish"),
+              true);
+        }
+        worker.get(); // it finished as the time ran out: its result stands
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      session.halt();
+      if (settled.compareAndSet(false, true)) {
+        session.session.halt();
+      }
       return new Attempt(fired, Diagnostic.error("interrupted", Location.of(book.folder()), "evaluation was interrupted"), false);
-    }
-    if (worker.isAlive()) {
-      session.halt(); // the worker disposes of the session if it ever returns
-      return new Attempt(
-          fired,
-          Diagnostic.error(
-              "rule-timeout",
-              Location.of(book.folder()),
-              "the rules did not finish within " + timeout.toSeconds() + " seconds",
-              "a rule's condition may be too slow, or never finish"),
-          true);
+    } catch (java.util.concurrent.ExecutionException e) {
+      failure.compareAndSet(null, e.getCause());
     }
     Throwable t = failure.get();
     if (t != null) {
@@ -557,7 +631,6 @@ public final class Evaluator {
     if (!impossible.isEmpty()) {
       return new Evaluation(proposal, parties, impossible, positions()); // no verdict on what cannot exist
     }
-    List<Party> withRules = book.parties();
     List<Constraint> constraints = book.constraints();
     Map<String, String> rendered = new HashMap<>();
     proposal.terms().forEach((term, value) -> rendered.put(term, value.render()));
