@@ -36,4 +36,26 @@ class MatchesTest {
     }
     assertTrue(new Evaluator(joined).fire(proposals).broken().get(3).contains("AA-01"));
   }
+
+  @Test
+  void aSessionUsedBeforeKeepsNothingOfEarlierProposals() throws Exception {
+    RuleBook book = RuleBook.load(Path.of("rules"));
+    Evaluator reused = new Evaluator(book);
+    java.util.Random random = new java.util.Random(5);
+    List<Proposal> proposals = new java.util.ArrayList<>();
+    for (int i = 0; i < 30; i++) {
+      proposals.add(EvaluatorTest.randomProposal(random, "p" + i));
+    }
+    // one at a time, in batches, and in parallel, on the same evaluator's sessions
+    List<Evaluation> alone = new java.util.ArrayList<>();
+    for (Proposal p : proposals) {
+      alone.add(reused.evaluate(p));
+    }
+    assertEquals(alone, reused.evaluateAll(proposals));
+    List<Evaluation> parallel = proposals.parallelStream().map(reused::evaluate).toList();
+    assertEquals(alone, parallel);
+    for (int i = 0; i < proposals.size(); i++) {
+      assertEquals(new Evaluator(book).evaluate(proposals.get(i)), alone.get(i), proposals.get(i).id());
+    }
+  }
 }
