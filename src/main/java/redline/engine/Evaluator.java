@@ -551,7 +551,7 @@ public final class Evaluator {
 
   /**
    * Finds which proposal a match is about, from its fact handle. Handles inserted one after the
-   * other in a fresh session have consecutive ids, so the usual lookup is a subtraction; a map
+   * other in one attempt have consecutive ids, so the usual lookup is a subtraction; a map
    * covers any other numbering. Every rule has one {@code Proposal} pattern.
    */
   private static final class FactIndex {
@@ -564,10 +564,16 @@ public final class Evaluator {
       long id = ((InternalFactHandle) handle).getId();
       if (size == 0) {
         first = id;
-      } else if (id != first + size) {
+      } else if (consecutive && id != first + size) {
         consecutive = false;
+        for (int k = 0; k < size; k++) {
+          byId.put(first + k, k);
+        }
       }
-      byId.put(id, size++);
+      if (!consecutive) {
+        byId.put(id, size);
+      }
+      size++;
     }
 
     int of(Match match) {
