@@ -136,7 +136,7 @@ public final class Decisions {
       tables.put(c.id(), new Table(c, terms, indexes(terms, domains), sizes(terms, domains), broken));
       fresh.put(memoKey(c, domains), broken);
     }
-    // keep what Drools decided here for the next process, unless some rule failed or looped
+    // keep what Drools decided here for the next process, unless some rule failed or ran out of time
     if (!fresh.isEmpty() && firings.errors().isEmpty() && failed.isEmpty()) {
       java.util.HashMap<String, BitSet> all = new java.util.HashMap<>(kept);
       all.putAll(fresh);
