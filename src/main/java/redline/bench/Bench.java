@@ -110,21 +110,80 @@ public final class Bench {
     int steps = 8;
     int step = 0;
 
-    // cold start: a new JVM to the first report, beside a new JVM that only reads the same JSON
+    // cold start: a new JVM to the first report, beside a new JVM that only reads the same JSON,
+    // for each command a drafter starts; runs alternate with the baseline's
     progress.update("cold starts", step++, steps);
-    List<String> redline = command(c, c.mainClass(), "evaluate", "--rules", c.rules().toString(), c.proposal().toString());
     List<String> bare = command(c, c.bareClass(), c.proposal().toString());
-    timeProcess(redline);
     timeProcess(bare);
+    String rules = c.rules().toString();
+    String file = c.proposal().toString();
+    List<List<String>> commands =
+        List.of(
+            command(c, c.mainClass(), "evaluate", "--rules", rules, file),
+            command(c, c.mainClass(), "test", "--rules", rules, file),
+            command(c, c.mainClass(), "check", "--rules", rules),
+            command(c, c.mainClass(), "explore", "--rules", rules),
+            command(c, c.mainClass(), "nearest", "--rules", rules, file));
+    for (List<String> cmd : commands) {
+      String name = cmd.get(cmd.indexOf(c.mainClass()) + 1);
+      timeProcess(cmd, 3); // fills the compiled-rules cache
+      List<Double> ours = new ArrayList<>();
+      List<Double> theirs = new ArrayList<>();
+      for (int i = 0; i < c.starts() && !progress.cancelled(); i++) {
+        ours.add(timeProcess(cmd, 3));
+        theirs.add(timeProcess(bare));
+      }
+      double cold = median(ours);
+      double base = median(theirs);
+      double within = name.equals("evaluate") ? 1.5 : 2.5;
+      String what = name.equals("evaluate") || name.equals("nearest") ? name + " one proposal" : name.equals("test") ? "test one case" : name + " the rules";
+      figures.add(
+          new Figure(
+              "cold start: " + what, cold, "ms", "bare JVM reading the same JSON", base, cold / base,
+              "within " + within + "x", cold <= within * base, "median of " + ours.size() + " starts each, compiled-rules cache warm"));
+    }
+    // the same evaluation with the compiled-rules cache cold: an empty cache folder each time
     List<Double> ours = new ArrayList<>();
     List<Double> theirs = new ArrayList<>();
     for (int i = 0; i < c.starts() && !progress.cancelled(); i++) {
-      ours.add(timeProcess(redline));
-      theirs.add(timeProcess(bare));
+      Path empty = Files.createTempDirectory("redline-cold-cache-");
+      try {
+        List<String> cmd = new ArrayList<>();
+        for (String arg : commands.get(0)) {
+          cmd.add(arg.startsWith("-Dredline.cache=") ? "-Dredline.cache=" + empty : arg);
+        }
+        if (!cmd.contains("-Dredline.cache=" + empty)) {
+          cmd.add(1, "-Dredline.cache=" + empty);
+        }
+        ours.add(timeProcess(cmd));
+        theirs.add(timeProcess(bare));
+      } finally {
+        delete(empty);
+      }
     }
-    double cold = median(ours);
-    double bareMs = median(theirs);
-    figures.add(new Figure("cold start: evaluate one proposal", cold, "ms", "bare JVM reading the same JSON", bareMs, cold / bareMs, "within 2x", cold <= 2 * bareMs, "median of " + ours.size() + " starts each"));
+    double coldCache = median(ours);
+    double coldBase = median(theirs);
+    figures.add(
+        new Figure(
+            "cold start, compiled-rules cache cold: evaluate one proposal", coldCache, "ms", "bare JVM reading the same JSON", coldBase,
+            coldCache / coldBase, "within 4x", coldCache <= 4 * coldBase, "median of " + ours.size() + " starts each; the rules are parsed and compiled"));
+    // peak resident memory of the same two processes (Linux: the kernel's high-water mark)
+    if (Files.isRegularFile(Path.of("/proc/self/status"))) {
+      List<Double> rssOurs = new ArrayList<>();
+      List<Double> rssBare = new ArrayList<>();
+      for (int i = 0; i < c.starts() && !progress.cancelled(); i++) {
+        rssOurs.add(peakRss(commands.get(0)));
+        rssBare.add(peakRss(bare));
+      }
+      double mine = median(rssOurs);
+      double theirsKb = median(rssBare);
+      if (mine > 0 && theirsKb > 0) {
+        figures.add(
+            new Figure(
+                "peak resident memory: evaluate one proposal", mine / 1024, "MB", "bare JVM reading the same JSON", theirsKb / 1024,
+                mine / theirsKb, "within 1.5x", mine <= 1.5 * theirsKb, "VmHWM, read every few milliseconds until the process ends; median of " + rssOurs.size()));
+      }
+    }
 
     // load and warm up
     progress.update("loading", step++, steps);
@@ -160,7 +219,7 @@ public final class Bench {
     }
     double lat = median(engine);
     double latBase = median(hand);
-    figures.add(new Figure("single evaluation latency", lat, "us", "hand-written Java, same constraints", latBase, lat / latBase, "", null, "median of 500, warm; includes the session and the full per-constraint result"));
+    figures.add(new Figure("single evaluation latency", lat, "us", "hand-written Java, same constraints", latBase, lat / latBase, "within 5x", lat <= 5 * latBase, "median of 500, warm; includes the session and the full per-constraint result"));
 
     // batch throughput, checked against the baseline proposal by proposal
     progress.update("throughput", step++, steps);
@@ -200,6 +259,16 @@ public final class Bench {
     double fireRate = batch.size() / ((System.nanoTime() - t0) / 1e9);
     figures.add(new Figure("batch rule firing only (no per-constraint results)", fireRate, "proposals/s", "hand-written Java, same constraints", baseRate, baseRate / fireRate, "", null, "Evaluator.fire: the Drools part of the throughput"));
 
+    // a batch streamed through Evaluator.evaluateEach, keeping nothing: peak heap for 50,000
+    // proposals beside the same for 5,000 (bounded memory means they are about the same)
+    results = null;
+    double small = peakHeap(evaluator, space, 5_000, c.seed());
+    double large = peakHeap(evaluator, space, 50_000, c.seed());
+    figures.add(
+        new Figure(
+            "batch of 50,000 proposals streamed: peak heap", large, "MB", "the same for 5,000 proposals", small, large / small,
+            "within 1.5x", large <= 1.5 * small, "Evaluator.evaluateEach, results handed on and dropped; heap pools' peaks after a full collection"));
+
     // explore and nearest on the shipped rules, from loading the rules to the result
     progress.update("explore", step++, steps);
     Problem all = Problem.of(book, Set.of(), false);
@@ -213,9 +282,7 @@ public final class Bench {
     }
     double brute = seconds(x.spaceSize(), rate) * 1000;
     figures.add(new Figure("explore, shipped rules", median(exploreMs), "ms", "brute force at the batch rate (estimated)", brute, median(exploreMs) / brute, "under 5 s", median(exploreMs) < 5000, "load, decide, search; space " + x.spaceSize() + ", zone " + (x.hasZone() ? x.zoneSize() : "empty")));
-    List<String> cliExplore = command(c, c.mainClass(), "explore", "--rules", c.rules().toString());
-    double cliMs = median(List.of(timeProcess(cliExplore), timeProcess(cliExplore), timeProcess(cliExplore)));
-    figures.add(new Figure("explore, shipped rules, new JVM", cliMs, "ms", "bare JVM reading the proposal JSON", bareMs, cliMs / bareMs, "under 5 s", cliMs < 5000, "the command as a user runs it; median of 3"));
+    // explore in a new JVM, as a user runs it: the cold-start figures above
 
     progress.update("nearest", step++, steps);
     List<String> withoutFirst = book.parties().stream().skip(1).map(p -> p.code()).toList();
@@ -345,18 +412,58 @@ public final class Bench {
     return r.proposal();
   }
 
+  /**
+   * The peak heap, in MB, while {@code count} random proposals, generated one at a time, are
+   * evaluated through {@link Evaluator#evaluateEach} by a consumer that keeps nothing.
+   */
+  private static double peakHeap(Evaluator evaluator, Space space, int count, long seed) {
+    System.gc();
+    List<java.lang.management.MemoryPoolMXBean> pools =
+        java.lang.management.ManagementFactory.getMemoryPoolMXBeans().stream()
+            .filter(pool -> pool.getType() == java.lang.management.MemoryType.HEAP)
+            .toList();
+    pools.forEach(java.lang.management.MemoryPoolMXBean::resetPeakUsage);
+    long[] verdicts = new long[1];
+    Random random = new Random(seed);
+    Iterable<Proposal> generated =
+        () ->
+            new java.util.Iterator<>() {
+              int made;
+
+              @Override
+              public boolean hasNext() {
+                return made < count;
+              }
+
+              @Override
+              public Proposal next() {
+                return randomProposal(space, random, "R" + made++);
+              }
+            };
+    evaluator.evaluateEach(generated, e -> verdicts[0] += e.parties().size());
+    long peak = 0;
+    for (java.lang.management.MemoryPoolMXBean pool : pools) {
+      peak += pool.getPeakUsage().getUsed();
+    }
+    return peak / (1024.0 * 1024.0);
+  }
+
+  /** One proposal setting every term to a random value of its domain. */
+  private static Proposal randomProposal(Space space, Random random, String id) {
+    Map<String, TermValue> terms = new LinkedHashMap<>();
+    for (int t = 0; t < space.terms().size(); t++) {
+      List<TermValue> vs = space.values(t);
+      terms.put(space.terms().get(t), vs.get(random.nextInt(vs.size())));
+    }
+    return Proposal.of(id, terms);
+  }
+
   /** {@code count} proposals setting every term to a random value of its domain. */
   static List<Proposal> random(Space space, int count, long seed) {
     Random random = new Random(seed);
     List<Proposal> out = new ArrayList<>(count);
-    int n = space.terms().size();
     for (int i = 0; i < count; i++) {
-      Map<String, TermValue> terms = new LinkedHashMap<>();
-      for (int t = 0; t < n; t++) {
-        List<TermValue> vs = space.values(t);
-        terms.put(space.terms().get(t), vs.get(random.nextInt(vs.size())));
-      }
-      out.add(Proposal.of("R" + i, terms));
+      out.add(randomProposal(space, random, "R" + i));
     }
     return out;
   }
@@ -420,6 +527,46 @@ public final class Bench {
       throw new IOException("`" + String.join(" ", cmd) + "` exited with " + code);
     }
     return ms;
+  }
+
+  /**
+   * The peak resident set of one run of {@code cmd}, in kB: the kernel's high-water mark
+   * ({@code VmHWM} in {@code /proc/PID/status}), read until the process ends; 0 when it cannot be
+   * read.
+   */
+  private static double peakRss(List<String> cmd) throws IOException, InterruptedException {
+    Process p =
+        new ProcessBuilder(cmd)
+            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+            .redirectError(ProcessBuilder.Redirect.DISCARD)
+            .start();
+    Path status = Path.of("/proc", Long.toString(p.pid()), "status");
+    long peak = 0;
+    while (!p.waitFor(3, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+      try {
+        peak = Math.max(peak, vmHwmKb(Files.readString(status)));
+      } catch (IOException | RuntimeException e) {
+        // the process ended between the check and the read
+      }
+    }
+    return peak;
+  }
+
+  /** The {@code VmHWM} line of a {@code /proc/PID/status} text, in kB; 0 when there is none. */
+  static long vmHwmKb(String status) {
+    for (String line : status.split("\n")) {
+      if (line.startsWith("VmHWM:")) {
+        String[] parts = line.substring("VmHWM:".length()).trim().split("\\s+");
+        return Long.parseLong(parts[0]);
+      }
+    }
+    return 0;
+  }
+
+  private static void delete(Path dir) throws IOException {
+    try (Stream<Path> s = Files.walk(dir)) {
+      s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    }
   }
 
   private static double ms(long nanos) {

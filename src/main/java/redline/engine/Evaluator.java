@@ -129,6 +129,26 @@ public final class Evaluator {
   }
 
   /**
+   * Evaluates {@code proposals} as they come, in sessions of up to {@link #CHUNK}, handing each
+   * evaluation to {@code each} in order: as {@link #evaluateAll}, but holding no more than one
+   * session's proposals and results at a time, so a batch of any size runs in bounded memory
+   * (when {@code each} keeps nothing).
+   */
+  public void evaluateEach(Iterable<Proposal> proposals, java.util.function.Consumer<Evaluation> each) {
+    List<Proposal> chunk = new ArrayList<>(CHUNK);
+    for (Proposal p : proposals) {
+      chunk.add(p);
+      if (chunk.size() == CHUNK) {
+        evaluateAll(chunk).forEach(each);
+        chunk.clear();
+      }
+    }
+    if (!chunk.isEmpty()) {
+      evaluateAll(chunk).forEach(each);
+    }
+  }
+
+  /**
    * The most completions of one constraint's open terms tried for one proposal; beyond it the
    * constraint stays UNDETERMINED (a conservative answer, never a wrong one).
    */

@@ -58,4 +58,21 @@ class MatchesTest {
       assertEquals(new Evaluator(book).evaluate(proposals.get(i)), alone.get(i), proposals.get(i).id());
     }
   }
+
+  @Test
+  void aStreamedBatchGivesEveryEvaluationInOrder() throws Exception {
+    RuleBook book = RuleBook.load(Path.of("rules"));
+    Evaluator evaluator = new Evaluator(book);
+    java.util.Random random = new java.util.Random(9);
+    List<Proposal> proposals = new java.util.ArrayList<>();
+    for (int i = 0; i < Evaluator.CHUNK * 2 + 7; i++) {
+      proposals.add(EvaluatorTest.randomProposal(random, "s" + i));
+    }
+    List<Evaluation> streamed = new java.util.ArrayList<>();
+    evaluator.evaluateEach(proposals, streamed::add);
+    assertEquals(evaluator.evaluateAll(proposals), streamed);
+    List<Evaluation> none = new java.util.ArrayList<>();
+    evaluator.evaluateEach(List.of(), none::add);
+    assertTrue(none.isEmpty());
+  }
 }
