@@ -107,6 +107,7 @@ public final class Bench {
     facts.put("java", System.getProperty("java.version"));
     facts.put("rules", c.rules().toString());
     facts.put("proposal", c.proposal().toString());
+    facts.put("class-data sharing", sharing(c));
     int steps = 8;
     int step = 0;
 
@@ -454,6 +455,24 @@ public final class Bench {
         });
     sample.run();
     return peak[0] / (1024.0 * 1024.0);
+  }
+
+  /**
+   * Whether the cold starts map bin/redline's class-data sharing archive: only when it was dumped
+   * after the jar was built (an older one is silently ignored by the JVM).
+   */
+  private static String sharing(Config c) {
+    String archive = c.jvmFlags().stream().filter(f -> f.startsWith("-XX:SharedArchiveFile=")).findFirst().orElse("");
+    if (archive.isEmpty()) {
+      return "none (run from the jar, after `bin/redline --version`, to use bin/redline's archive)";
+    }
+    try {
+      Path jsa = Path.of(archive.substring("-XX:SharedArchiveFile=".length()));
+      boolean fresh = Files.getLastModifiedTime(jsa).compareTo(Files.getLastModifiedTime(Path.of(c.classpath()))) >= 0;
+      return fresh ? "bin/redline's archive" : "none: the archive is older than the jar (run `bin/redline --version` first)";
+    } catch (IOException | RuntimeException e) {
+      return "unknown";
+    }
   }
 
   /** One proposal setting every term to a random value of its domain. */
