@@ -519,9 +519,21 @@ public final class Bench {
   /** The C1-only flag that bin/redline gives short commands only. */
   static final String C1_ONLY = "-XX:TieredStopAtLevel=1";
 
-  /** {@code flags} as bin/redline passes them for {@code subcommand}: without C1-only for the long ones. */
+  /** The small young generation that bin/redline gives short commands only. */
+  static final String SMALL_YOUNG = "-Xmn12m";
+
+  /** The short subcommands bin/redline runs with the default heap all the same (many drafts at once). */
+  static final Set<String> DEFAULT_HEAP = Set.of("table");
+
+  /**
+   * {@code flags} as bin/redline passes them for {@code subcommand}: without C1-only and the small
+   * young generation for the long ones, without the small young generation for {@link #DEFAULT_HEAP}.
+   */
   static List<String> flagsFor(List<String> flags, String subcommand) {
-    return FULL_TIERING.contains(subcommand) ? flags.stream().filter(f -> !f.equals(C1_ONLY)).toList() : flags;
+    if (FULL_TIERING.contains(subcommand)) {
+      return flags.stream().filter(f -> !f.equals(C1_ONLY) && !f.equals(SMALL_YOUNG)).toList();
+    }
+    return DEFAULT_HEAP.contains(subcommand) ? flags.stream().filter(f -> !f.equals(SMALL_YOUNG)).toList() : flags;
   }
 
   private static List<String> command(Config c, String main, String... args) {

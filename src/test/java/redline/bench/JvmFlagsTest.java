@@ -13,16 +13,17 @@ import org.junit.jupiter.api.Test;
 
 /** bin/redline and the bench choose the same JVM flags per subcommand. */
 class JvmFlagsTest {
-  private static final List<String> FLAGS = List.of("-XX:+UseSerialGC", Bench.C1_ONLY, "-XX:-UsePerfData", "-Xshare:auto");
+  private static final List<String> FLAGS = List.of("-XX:+UseSerialGC", Bench.C1_ONLY, Bench.SMALL_YOUNG, "-XX:-UsePerfData", "-Xshare:auto");
 
   @Test
   void longCommandsGetFullTieringShortOnesStopAtC1() {
     for (String c : List.of("check", "explore", "nearest", "serve", "bench")) {
       assertEquals(List.of("-XX:+UseSerialGC", "-XX:-UsePerfData", "-Xshare:auto"), Bench.flagsFor(FLAGS, c), c);
     }
-    for (String c : List.of("evaluate", "test", "table", "brief", "compare", "new", "schema", "history")) {
+    for (String c : List.of("evaluate", "test", "brief", "compare", "new", "schema", "history")) {
       assertEquals(FLAGS, Bench.flagsFor(FLAGS, c), c);
     }
+    assertEquals(List.of("-XX:+UseSerialGC", Bench.C1_ONLY, "-XX:-UsePerfData", "-Xshare:auto"), Bench.flagsFor(FLAGS, "table"));
   }
 
   @Test
@@ -31,6 +32,9 @@ class JvmFlagsTest {
     Matcher m = Pattern.compile("(?m)^\\s*([a-z|]+)\\) run=\\(\\);").matcher(script);
     assertTrue(m.find(), "bin/redline has no full-tiering case");
     assertEquals(Bench.FULL_TIERING, Set.of(m.group(1).split("\\|")));
+    assertTrue(m.find(), "bin/redline has no default-heap case");
+    assertEquals(Bench.DEFAULT_HEAP, Set.of(m.group(1).split("\\|")));
     assertTrue(script.contains(Bench.C1_ONLY));
+    assertTrue(script.contains(Bench.SMALL_YOUNG));
   }
 }
