@@ -513,8 +513,17 @@ public final class Bench {
     return new BigDecimal(proposals).divide(BigDecimal.valueOf(rate), MathContext.DECIMAL64).doubleValue();
   }
 
-  /** The subcommands bin/redline runs with full tiering (long searches); the others stop at C1. */
-  static final Set<String> FULL_TIERING = Set.of("check", "explore", "nearest", "serve", "bench");
+  /** The subcommands bin/redline always runs with full tiering (long-running); see {@link #SIZED}. */
+  static final Set<String> FULL_TIERING = Set.of("serve", "bench");
+
+  /**
+   * The subcommands bin/redline runs with full tiering only on rules of {@link #SMALL_RULES} bytes
+   * of {@code .drl} or more (long searches); on smaller rules they stop at C1, which is faster there.
+   */
+  static final Set<String> SIZED = Set.of("check", "explore", "nearest");
+
+  /** Below this many bytes of {@code .drl}, the {@link #SIZED} commands stop at C1 (bin/redline's SMALL_RULES). */
+  static final long SMALL_RULES = 250_000;
 
   /** The C1-only flag that bin/redline gives short commands only. */
   static final String C1_ONLY = "-XX:TieredStopAtLevel=1";
@@ -526,20 +535,43 @@ public final class Bench {
   static final Set<String> DEFAULT_HEAP = Set.of("table");
 
   /**
-   * {@code flags} as bin/redline passes them for {@code subcommand}: without C1-only and the small
-   * young generation for the long ones, without the small young generation for {@link #DEFAULT_HEAP}.
+   * {@code flags} as bin/redline passes them for the command line {@code args} (subcommand
+   * first): without C1-only and the small young generation for the long-running commands and for
+   * the sized ones on large rules, without the small young generation for the sized ones on small
+   * rules and for {@link #DEFAULT_HEAP}.
    */
-  static List<String> flagsFor(List<String> flags, String subcommand) {
-    if (FULL_TIERING.contains(subcommand)) {
-      return flags.stream().filter(f -> !f.equals(C1_ONLY) && !f.equals(SMALL_YOUNG)).toList();
+  static List<String> flagsFor(List<String> flags, List<String> args) {
+    String subcommand = args.isEmpty() ? "" : args.get(0);
+    boolean full = FULL_TIERING.contains(subcommand) || (SIZED.contains(subcommand) && ruleBytes(args) >= SMALL_RULES);
+    boolean defaultHeap = full || SIZED.contains(subcommand) || DEFAULT_HEAP.contains(subcommand);
+    return flags.stream().filter(f -> !(full && f.equals(C1_ONLY)) && !(defaultHeap && f.equals(SMALL_YOUNG))).toList();
+  }
+
+  /** The bytes of {@code .drl} in the rules folder the command line names (as bin/redline counts them). */
+  static long ruleBytes(List<String> args) {
+    Path dir = Path.of("rules");
+    for (int i = 0; i < args.size(); i++) {
+      if (args.get(i).equals("--rules") && i + 1 < args.size()) {
+        dir = Path.of(args.get(i + 1));
+      } else if (args.get(i).startsWith("--rules=")) {
+        dir = Path.of(args.get(i).substring("--rules=".length()));
+      }
     }
-    return DEFAULT_HEAP.contains(subcommand) ? flags.stream().filter(f -> !f.equals(SMALL_YOUNG)).toList() : flags;
+    long bytes = 0;
+    try (Stream<Path> s = Files.list(dir)) {
+      for (Path p : s.filter(p -> p.getFileName().toString().endsWith(".drl")).toList()) {
+        bytes += Files.size(p);
+      }
+    } catch (IOException e) {
+      return 0;
+    }
+    return bytes;
   }
 
   private static List<String> command(Config c, String main, String... args) {
     List<String> cmd = new ArrayList<>();
     cmd.add(c.java());
-    cmd.addAll(args.length > 0 ? flagsFor(c.jvmFlags(), args[0]) : c.jvmFlags());
+    cmd.addAll(args.length > 0 ? flagsFor(c.jvmFlags(), List.of(args)) : c.jvmFlags());
     cmd.add("-cp");
     cmd.add(c.classpath());
     cmd.add(main);

@@ -32,7 +32,7 @@ import redline.report.Json;
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:measured", "2:bad input", "3:the rules failed to load", "4:internal error"})
 final class BenchCommand implements Callable<Integer> {
-  /** The flags bin/redline starts short commands with; long ones drop C1-only (see Bench.flagsFor), as bin/redline does. */
+  /** The flags bin/redline starts short commands with; others drop some of them (see Bench.flagsFor), as bin/redline does. */
   static final List<String> JVM_FLAGS = List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xmn12m", "-XX:-UsePerfData", "-Xshare:auto");
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
