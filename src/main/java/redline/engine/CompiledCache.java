@@ -7,7 +7,6 @@ import java.io.InputStream;
 import java.io.ObjectInputFilter;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -114,27 +113,49 @@ final class CompiledCache {
     if (key.isEmpty() || !(base instanceof InternalKnowledgeBase internal) || !(internal.getRootClassLoader() instanceof ProjectClassLoader loader)) {
       return;
     }
-    Path tmp = null;
     try {
       Files.createDirectories(dir);
-      prune();
+    } catch (IOException e) {
+      return; // a cache that cannot be written only costs the next process a compile
+    }
+    prune();
+    writeAtomically(
+        key,
+        key + ".kbase",
+        head -> {
+          head.writeUTF(key);
+          List<RuleFile> files = new ArrayList<>();
+          loaded.files().forEach(f -> files.add(new RuleFile(f.shown(), f.party(), null, f.constraints())));
+          head.writeObject(new RuleBook.Loaded(loaded.vocabulary(), loaded.sources(), files, loaded.diagnostics()));
+          head.writeObject(new HashMap<>(loader.getStore()));
+          try (DroolsObjectOutputStream out = new DroolsObjectOutputStream(head)) {
+            List<KiePackage> packages = new ArrayList<>(base.getKiePackages());
+            out.writeObject(packages);
+          }
+        });
+  }
+
+  /** What writes one cache file's content. */
+  private interface Content {
+    void writeTo(ObjectOutputStream out) throws IOException;
+  }
+
+  /**
+   * Writes {@code content} under a temporary name, then renames it to {@code name} in one step, so
+   * that a reader sees the old file or the whole new one; silently does nothing when it cannot
+   * (a leftover temporary file goes at the next prune).
+   */
+  private void writeAtomically(String key, String name, Content content) {
+    Path tmp = null;
+    try {
       tmp = Files.createTempFile(dir, key, ".tmp");
-      try (OutputStream raw = new BufferedOutputStream(Files.newOutputStream(tmp));
-          ObjectOutputStream head = new ObjectOutputStream(raw)) {
-        head.writeUTF(key);
-        List<RuleFile> files = new ArrayList<>();
-        loaded.files().forEach(f -> files.add(new RuleFile(f.shown(), f.party(), null, f.constraints())));
-        head.writeObject(new RuleBook.Loaded(loaded.vocabulary(), loaded.sources(), files, loaded.diagnostics()));
-        head.writeObject(new HashMap<>(loader.getStore()));
-        try (DroolsObjectOutputStream out = new DroolsObjectOutputStream(head)) {
-          List<KiePackage> packages = new ArrayList<>(base.getKiePackages());
-          out.writeObject(packages);
-        }
+      try (ObjectOutputStream out = new ObjectOutputStream(new BufferedOutputStream(Files.newOutputStream(tmp)))) {
+        content.writeTo(out);
       }
-      Files.move(tmp, dir.resolve(key + ".kbase"), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      Files.move(tmp, dir.resolve(name), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
       tmp = null;
     } catch (IOException | RuntimeException e) {
-      // a cache that cannot be written only costs the next process a compile
+      // the next process computes it again
     } finally {
       if (tmp != null) {
         try {
@@ -179,26 +200,13 @@ final class CompiledCache {
     if (key.isEmpty() || !Files.isRegularFile(dir.resolve(key + ".kbase"))) {
       return;
     }
-    Path tmp = null;
-    try {
-      tmp = Files.createTempFile(dir, key, ".tmp");
-      try (ObjectOutputStream out = new ObjectOutputStream(new BufferedOutputStream(Files.newOutputStream(tmp)))) {
-        out.writeUTF(key + "." + name);
-        out.writeObject(value);
-      }
-      Files.move(tmp, dir.resolve(key + "." + name), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-      tmp = null;
-    } catch (IOException | RuntimeException e) {
-      // the next process computes the value again
-    } finally {
-      if (tmp != null) {
-        try {
-          Files.deleteIfExists(tmp);
-        } catch (IOException ignored) {
-          // left for the next prune
-        }
-      }
-    }
+    writeAtomically(
+        key,
+        key + "." + name,
+        out -> {
+          out.writeUTF(key + "." + name);
+          out.writeObject(value);
+        });
   }
 
   /** How many entries the cache keeps: the most recently written. */

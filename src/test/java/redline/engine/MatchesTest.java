@@ -41,11 +41,7 @@ class MatchesTest {
   void aSessionUsedBeforeKeepsNothingOfEarlierProposals() throws Exception {
     RuleBook book = RuleBook.load(Path.of("rules"));
     Evaluator reused = new Evaluator(book);
-    java.util.Random random = new java.util.Random(5);
-    List<Proposal> proposals = new java.util.ArrayList<>();
-    for (int i = 0; i < 30; i++) {
-      proposals.add(EvaluatorTest.randomProposal(random, "p" + i));
-    }
+    List<Proposal> proposals = randomProposals(5, 30);
     // one at a time, in batches, and in parallel, on the same evaluator's sessions
     List<Evaluation> alone = new java.util.ArrayList<>();
     for (Proposal p : proposals) {
@@ -63,16 +59,22 @@ class MatchesTest {
   void aStreamedBatchGivesEveryEvaluationInOrder() throws Exception {
     RuleBook book = RuleBook.load(Path.of("rules"));
     Evaluator evaluator = new Evaluator(book);
-    java.util.Random random = new java.util.Random(9);
-    List<Proposal> proposals = new java.util.ArrayList<>();
-    for (int i = 0; i < Evaluator.CHUNK * 2 + 7; i++) {
-      proposals.add(EvaluatorTest.randomProposal(random, "s" + i));
-    }
+    List<Proposal> proposals = randomProposals(9, Evaluator.CHUNK * 2 + 7);
     List<Evaluation> streamed = new java.util.ArrayList<>();
     evaluator.evaluateEach(proposals, streamed::add);
     assertEquals(evaluator.evaluateAll(proposals), streamed);
     List<Evaluation> none = new java.util.ArrayList<>();
     evaluator.evaluateEach(List.of(), none::add);
     assertTrue(none.isEmpty());
+  }
+
+  /** {@code count} random proposals over the shipped vocabulary, some terms left open. */
+  private static List<Proposal> randomProposals(long seed, int count) {
+    java.util.Random random = new java.util.Random(seed);
+    List<Proposal> out = new java.util.ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      out.add(EvaluatorTest.randomProposal(random, "p" + i));
+    }
+    return out;
   }
 }
