@@ -16,23 +16,29 @@ public final class Memo {
 
   private final CompiledCache cache;
   private final String key;
+  /** What was read or written in this process, by name: read from disk once. */
+  private final java.util.concurrent.ConcurrentHashMap<String, Optional<Object>> seen = new java.util.concurrent.ConcurrentHashMap<>();
 
   Memo(CompiledCache cache, String key) {
     this.cache = cache;
     this.key = key;
   }
 
-  /** The value stored as {@code name}, when there is one of type {@code type}. */
+  /**
+   * The value stored as {@code name}, when there is one of type {@code type}: read from disk the
+   * first time, then the same object (callers must not modify it).
+   */
   public <T> Optional<T> read(String name, Class<T> type) {
     if (cache == null) {
       return Optional.empty();
     }
-    return cache.readSide(key, name).filter(type::isInstance).map(type::cast);
+    return seen.computeIfAbsent(name, n -> cache.readSide(key, n)).filter(type::isInstance).map(type::cast);
   }
 
-  /** Keeps {@code value} as {@code name}, replacing what was kept. */
+  /** Keeps {@code value} as {@code name}, replacing what was kept (callers must not modify it after). */
   public void write(String name, Serializable value) {
     if (cache != null) {
+      seen.put(name, Optional.of(value));
       cache.writeSide(key, name, value);
     }
   }
