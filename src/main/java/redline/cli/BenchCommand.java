@@ -24,10 +24,13 @@ import redline.report.Json;
     mixinStandardHelpOptions = true,
     description = {
       "Measures performance beside baselines measured in the same run.",
-      "In one run: cold start to the first report, single-proposal latency, batch",
-      "throughput, and explore and nearest times, on the rules and on a generated vocabulary",
-      "four times their size; each beside a baseline measured in the same run (a bare JVM that",
-      "reads the same JSON; a hand-written Java evaluation of the same constraints)."
+      "In one run: cold start to the first report of evaluate, test, check, explore and",
+      "nearest (and of evaluate with the compiled-rules cache cold), peak resident memory,",
+      "single-proposal latency, batch throughput, the live heap of a streamed batch, and",
+      "explore and nearest times, on the rules and on a generated vocabulary four times their",
+      "size; each beside a baseline measured in the same run (a bare JVM that reads the same",
+      "JSON; a hand-written Java evaluation of the same constraints) and its target. Run",
+      "`bin/redline --version` after a build, so that the cold starts map its class-data archive."
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:measured", "2:bad input", "3:the rules failed to load", "4:internal error"})

@@ -73,8 +73,7 @@ final class CheckCommand implements Callable<Integer> {
     if (asOf.proposal()) {
       throw new CommandLine.ParameterException(cl, "check has no proposal: give --as-of a date or `latest`");
     }
-    String cache = System.getProperty("redline.cache", "");
-    CheckReport report = Checker.standard().check(rules, rules.toString(), asOf.day(), cache.isEmpty() ? null : Path.of(cache));
+    CheckReport report = Checker.standard().check(rules, rules.toString(), asOf.day(), Common.cacheDir());
     PrintWriter out = cl.getOut();
     switch (format) {
       case json -> out.print(Json.write(CheckReportRenderer.json(report)));

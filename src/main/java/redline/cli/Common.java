@@ -131,12 +131,21 @@ public final class Common {
     };
   }
 
+  /**
+   * Where compiled rules and Drools' decisions are kept between processes (the system property
+   * {@code redline.cache}, which bin/redline sets), or null for nowhere.
+   */
+  static Path cacheDir() {
+    String cache = System.getProperty("redline.cache", "");
+    return cache.isEmpty() ? null : Path.of(cache);
+  }
+
   /** Loads the rules, or prints why not and returns null. */
   RuleBook load(CommandLine cl, Format format) {
     Path dir = rulesDir();
     try {
-      String cache = System.getProperty("redline.cache", "");
-      RuleBook book = cache.isEmpty() ? RuleBook.load(dir, dir.toString()) : RuleBook.load(dir, dir.toString(), Path.of(cache));
+      Path cache = cacheDir();
+      RuleBook book = cache == null ? RuleBook.load(dir, dir.toString()) : RuleBook.load(dir, dir.toString(), cache);
       if (!book.warnings().isEmpty()) {
         if (warningsAsErrors) {
           printErrors(cl, format, "the rules in `" + dir + "` have warnings, and --warnings-as-errors is given", asErrors(book.warnings()));

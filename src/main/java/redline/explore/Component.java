@@ -57,7 +57,8 @@ final class Component {
     return true;
   }
 
-  private static boolean readsOpen(Table t, boolean[] open) {
+  /** True when {@code t} reads a term marked in {@code open}. */
+  static boolean readsOpen(Table t, boolean[] open) {
     for (int i = 0; i < t.arity(); i++) {
       if (open[t.term(i)]) {
         return true;
@@ -143,7 +144,7 @@ final class Component {
    */
   private static int[] order(List<Integer> members, List<Table> tables) {
     int size = members.stream().mapToInt(Integer::intValue).max().orElse(-1) + 1;
-    // per term, the tables reading it; per table, its distinct terms
+    // per term, the tables reading it (a table's terms are distinct: a constraint reads a set)
     List<List<int[]>> readers = new ArrayList<>();
     for (int t = 0; t < size; t++) {
       readers.add(new ArrayList<>());
@@ -151,8 +152,7 @@ final class Component {
     long[] reads = new long[size];
     for (Table table : tables) {
       int[] terms = table.termIndexes();
-      int[] distinct = Arrays.stream(terms).distinct().toArray();
-      for (int x : distinct) {
+      for (int x : terms) {
         if (x < size) {
           readers.get(x).add(terms);
           reads[x]++;
@@ -176,15 +176,11 @@ final class Component {
       }
       out[k] = best;
       chosen[best] = true;
-      // every table reading the chosen term now ties each of its terms once more per mention
+      // every table reading the chosen term now ties each of its terms once more
       for (int[] terms : readers.get(best)) {
-        int mentions = 0;
         for (int x : terms) {
-          mentions += x == best ? 1 : 0;
-        }
-        for (int x : Arrays.stream(terms).distinct().toArray()) {
           if (x < size) {
-            tied[x] += mentions;
+            tied[x]++;
           }
         }
       }

@@ -208,13 +208,13 @@ public final class Nearest {
    * tables, which answers it exactly without walking the group's values.
    */
   private boolean possible(Component g, int[] draftValue, boolean[] mustSettle) {
+    boolean[] open = new boolean[space.terms().size()];
+    for (int t : g.terms) {
+      open[t] = draftValue[t] < 0 && !mustSettle[t];
+    }
     List<Table> tables = new ArrayList<>(g.hard);
     for (Table c : g.coherent) {
-      boolean readsOpen = false;
-      for (int t : c.termIndexes()) {
-        readsOpen |= draftValue[t] < 0 && !mustSettle[t];
-      }
-      if (!readsOpen) {
+      if (!Component.readsOpen(c, open)) {
         tables.add(c);
       }
     }
