@@ -483,6 +483,11 @@ public final class Evaluator {
   /** Clean sessions, ready for the next attempt; a session an attempt failed in is disposed of. */
   private final java.util.concurrent.ConcurrentLinkedDeque<Pooled> idle = new java.util.concurrent.ConcurrentLinkedDeque<>();
 
+  /** The facts left in the idle sessions: none, since every attempt takes its facts out again. */
+  long factsHeld() {
+    return idle.stream().mapToLong(p -> p.session.getFactCount()).sum();
+  }
+
   /** At most this many idle sessions are kept (one per thread that evaluates at the same time). */
   private static final int POOL = Math.max(2, Runtime.getRuntime().availableProcessors());
 

@@ -47,12 +47,12 @@ class MatchesTest {
     for (Proposal p : proposals) {
       alone.add(reused.evaluate(p));
     }
-    assertEquals(alone, reused.evaluateAll(proposals));
-    List<Evaluation> parallel = proposals.parallelStream().map(reused::evaluate).toList();
-    assertEquals(alone, parallel);
+    assertSame(alone, reused.evaluateAll(proposals), "in one batch");
+    assertSame(alone, proposals.parallelStream().map(reused::evaluate).toList(), "in parallel");
     for (int i = 0; i < proposals.size(); i++) {
       assertEquals(new Evaluator(book).evaluate(proposals.get(i)), alone.get(i), proposals.get(i).id());
     }
+    assertEquals(0, reused.factsHeld(), "a session goes back to the pool without the facts it was given");
   }
 
   @Test
@@ -62,7 +62,7 @@ class MatchesTest {
     List<Proposal> proposals = randomProposals(9, Evaluator.CHUNK * 2 + 7);
     List<Evaluation> streamed = new java.util.ArrayList<>();
     evaluator.evaluateEach(proposals, streamed::add);
-    assertEquals(evaluator.evaluateAll(proposals), streamed);
+    assertSame(evaluator.evaluateAll(proposals), streamed, "streamed");
     List<Evaluation> none = new java.util.ArrayList<>();
     evaluator.evaluateEach(List.of(), none::add);
     assertTrue(none.isEmpty());
@@ -76,5 +76,13 @@ class MatchesTest {
       out.add(EvaluatorTest.randomProposal(random, "p" + i));
     }
     return out;
+  }
+
+  /** The same evaluations in the same order; a failure names the first proposal that differs, not the whole list. */
+  private static void assertSame(List<Evaluation> expected, List<Evaluation> actual, String how) {
+    assertEquals(expected.size(), actual.size(), how + ": how many evaluations");
+    for (int i = 0; i < expected.size(); i++) {
+      assertTrue(expected.get(i).equals(actual.get(i)), how + ": proposal " + expected.get(i).proposal().id() + " differs");
+    }
   }
 }

@@ -219,4 +219,21 @@ class NearestTest {
     assertTrue(r.err().contains("`W` is not an option of `alpha`"), r.err());
     assertTrue(r.err().contains("unknown party `ZZ`"), r.err());
   }
+
+  @Test
+  void aGroupNoValueCanSatisfyIsNamedBlockedAndOnlyThen() throws RulesException {
+    RuleBook shipped = RuleBook.load(Path.of("rules"));
+    Evaluator ev = new Evaluator(shipped);
+    Proposal draft =
+        new redline.load.ProposalReader(shipped.vocabulary()).read(Path.of("cases/us-28-point-plan.json"), "us-28").proposal();
+    Space s = Nearest.spaceFor(ev, draft);
+    // all five parties: their red lines cannot all hold (explore's zone is empty), so a group is blocked
+    Suggestions all = Nearest.search(ev, s, Problem.of(shipped, Set.of("RU", "UA", "US", "EU", "COW"), false), draft, 3, 3, Progress.NONE);
+    assertFalse(all.blocked().isEmpty(), all.toString());
+    assertTrue(all.suggestions().isEmpty());
+    // without Russia some version keeps every party: nothing is blocked
+    Suggestions four = Nearest.search(ev, s, Problem.of(shipped, Set.of("UA", "US", "EU", "COW"), false), draft, 5, 3, Progress.NONE);
+    assertEquals(List.of(), four.blocked());
+    assertFalse(four.suggestions().isEmpty());
+  }
 }
