@@ -291,6 +291,9 @@ public final class Evaluator {
     return out;
   }
 
+  /** From this many proposals on, a session is discarded after an attempt instead of having its facts taken out one by one. */
+  static final int DISCARD_FROM = 64;
+
   /** How many proposals share one Drools session. */
   static final int CHUNK = 1024;
 
@@ -419,29 +422,29 @@ public final class Evaluator {
    */
   private final class Pooled {
     final KieSession session = book.kieBase().newKieSession();
-    final java.util.IdentityHashMap<org.kie.api.definition.rule.Rule, Integer> byRule = new java.util.IdentityHashMap<>();
+    /** Each rule's slot by the id of its terminal node (-1: not in force; 0 in the array: not looked up yet, so slots are stored plus one). */
+    int[] slotByNode = new int[0];
     List<BitSet> fired;
     FactIndex index;
 
     Pooled() {
       // Rule actions are empty by contract (the reader refuses any other), so nothing needs to
       // fire: each match is recorded when Drools creates it, and nothing is fired (see below).
-      // The listener runs once per match, so it avoids allocation: a slot lookup (by the rule
-      // object, once its name was looked up) and a bit.
+      // The listener runs once per match, so it avoids allocation and hashing: a slot lookup by
+      // the id of the rule's terminal node (once its name was looked up) and a bit.
       session.addEventListener(
           new DefaultAgendaEventListener() {
             @Override
             public void matchCreated(MatchCreatedEvent event) {
-              org.kie.api.definition.rule.Rule rule = event.getMatch().getRule();
-              Integer slot = byRule.get(rule);
-              if (slot == null) {
-                slot = slots.getOrDefault(rule.getName(), -1);
-                byRule.put(rule, slot);
+              if (index == null) {
+                return; // taking facts out creates no match
               }
+              Match match = event.getMatch();
+              int slot = slotOf(match);
               if (slot < 0) {
                 return; // not in force on the book's day
               }
-              int i = index.of(event.getMatch());
+              int i = index.of(match);
               if (i >= 0) {
                 fired.get(i).set(slot);
               }
@@ -449,8 +452,29 @@ public final class Evaluator {
           });
     }
 
-    /** Inserts {@code batch}, records its matches, and takes the facts out again. */
-    void run(List<Proposal> batch, List<BitSet> into) {
+    private int slotOf(Match match) {
+      if (!(match instanceof InternalMatch internal) || internal.getTerminalNode() == null) {
+        return slots.getOrDefault(match.getRule().getName(), -1);
+      }
+      int node = internal.getTerminalNode().getId();
+      if (node >= slotByNode.length) {
+        slotByNode = java.util.Arrays.copyOf(slotByNode, Math.max(node + 1, 2 * slotByNode.length));
+      }
+      int stored = slotByNode[node];
+      if (stored == 0) {
+        stored = slots.getOrDefault(match.getRule().getName(), -1) + 1;
+        slotByNode[node] = stored == 0 ? -1 : stored;
+        stored = slotByNode[node];
+      }
+      return stored < 0 ? -1 : stored - 1;
+    }
+
+    /**
+     * Inserts {@code batch} and records its matches. Returns true when the session is clean
+     * again (a few proposals are taken out one by one), false when it is spent: taking a
+     * thousand facts out costs a third of the run, a new session far less.
+     */
+    boolean run(List<Proposal> batch, List<BitSet> into) {
       fired = into;
       index = new FactIndex();
       List<FactHandle> handles = new ArrayList<>(batch.size());
@@ -460,12 +484,16 @@ public final class Evaluator {
         index.add(h);
       }
       settle();
+      fired = null;
+      index = null;
+      if (batch.size() >= DISCARD_FROM) {
+        return false;
+      }
       for (FactHandle h : handles) {
         session.delete(h);
       }
       settle();
-      fired = null;
-      index = null;
+      return true;
     }
 
     private void settle() {
@@ -529,8 +557,7 @@ public final class Evaluator {
             () -> {
               boolean clean = false;
               try {
-                session.run(batch, fired);
-                clean = true;
+                clean = session.run(batch, fired);
               } catch (Throwable t) {
                 failure.set(t);
               } finally {
