@@ -87,7 +87,14 @@ public final class Evaluator {
       byParty.add(List.copyOf(members));
     }
     this.partySlots = List.copyOf(byParty);
+    this.slotByNode = new int[book.kieBase() instanceof org.drools.core.impl.InternalRuleBase base ? base.getNodeCount() : 0];
   }
+
+  /**
+   * Each rule's slot by the id of its terminal node, shared by every session of the rule base:
+   * slot plus one, -1 for a rule not in force on the book's day, 0 for not looked up yet.
+   */
+  private final int[] slotByNode;
 
   /** The positions this evaluator judges against: the day of its rule book. */
   public Positions positions() {
@@ -110,7 +117,7 @@ public final class Evaluator {
   }
 
   /**
-   * Evaluates many proposals, in sessions of up to {@link #CHUNK} proposals; results are in the
+   * Evaluates many proposals, in sessions of up to {@link #CHUNK} proposals (one per core at a time); results are in the
    * order given. A proposal on which a rule fails gets that error and no verdict; the others
    * keep theirs. A constraint that reads a term the proposal leaves open is decided over every
    * completion of its open terms (each value of their domains, decided by Drools): BROKEN or
@@ -131,14 +138,15 @@ public final class Evaluator {
   /**
    * Evaluates {@code proposals} as they come, in sessions of up to {@link #CHUNK}, handing each
    * evaluation to {@code each} in order: as {@link #evaluateAll}, but holding no more than one
-   * session's proposals and results at a time, so a batch of any size runs in bounded memory
+   * session's proposals and results per core at a time, so a batch of any size runs in bounded memory
    * (when {@code each} keeps nothing).
    */
   public void evaluateEach(Iterable<Proposal> proposals, java.util.function.Consumer<Evaluation> each) {
-    List<Proposal> chunk = new ArrayList<>(CHUNK);
+    int size = CHUNK * PARALLEL; // a session for each core
+    List<Proposal> chunk = new ArrayList<>(size);
     for (Proposal p : proposals) {
       chunk.add(p);
-      if (chunk.size() == CHUNK) {
+      if (chunk.size() == size) {
         evaluateAll(chunk).forEach(each);
         chunk.clear();
       }
@@ -297,6 +305,9 @@ public final class Evaluator {
   /** How many proposals share one Drools session. */
   static final int CHUNK = 1024;
 
+  /** How many sessions of one batch run at the same time: one per core. */
+  static final int PARALLEL = Math.max(1, Runtime.getRuntime().availableProcessors());
+
   /** After this many proposals timed out on their own, the rest of a failing session are not retried. */
   static final int MAX_TIMEOUTS = 2;
 
@@ -366,17 +377,60 @@ public final class Evaluator {
       fired.add(new BitSet(ids.size()));
       failures.add(new ArrayList<>());
     }
-    int[] timeouts = new int[1];
-    for (int from = 0; from < n; from += CHUNK) {
-      run(proposals, from, Math.min(n, from + CHUNK), fired, failures, timeouts);
+    java.util.concurrent.atomic.AtomicInteger timeouts = new java.util.concurrent.atomic.AtomicInteger();
+    // the sessions of a large batch run side by side, one per core: each runner takes the next
+    // session's proposals until none are left, and writes only its own proposals' entries
+    java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+    Runnable runner =
+        () -> {
+          for (int from = next.getAndAdd(CHUNK); from < n; from = next.getAndAdd(CHUNK)) {
+            run(proposals, from, Math.min(n, from + CHUNK), fired, failures, timeouts);
+          }
+        };
+    int sessions = (n + CHUNK - 1) / CHUNK;
+    List<java.util.concurrent.Future<?>> helpers = new ArrayList<>();
+    for (int k = 1; k < Math.min(sessions, PARALLEL); k++) {
+      helpers.add(WORKERS.submit(runner));
+    }
+    runner.run();
+    for (java.util.concurrent.Future<?> helper : helpers) {
+      join(helper);
     }
     Set<Diagnostic> all = new LinkedHashSet<>();
     failures.forEach(all::addAll);
     return new Firings(ids, slots, fired, new ArrayList<>(all), failures);
   }
 
+  /**
+   * Waits for a runner of {@link #fire}'s sessions. A runner records every failure of the rules
+   * as its proposals' errors, so one that throws is a fault of this class: it is passed on.
+   */
+  private static void join(java.util.concurrent.Future<?> helper) {
+    boolean interrupted = false;
+    while (true) {
+      try {
+        helper.get();
+        break;
+      } catch (InterruptedException e) {
+        interrupted = true; // the helper ends on its own: its attempts have their time limit
+      } catch (java.util.concurrent.ExecutionException e) {
+        Throwable cause = e.getCause();
+        if (cause instanceof RuntimeException re) {
+          throw re;
+        }
+        if (cause instanceof Error err) {
+          throw err;
+        }
+        throw new IllegalStateException(cause);
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
   /** Runs proposals {@code from} to {@code to}, isolating the ones the rules fail on. */
-  private void run(List<Proposal> proposals, int from, int to, List<BitSet> fired, List<List<Diagnostic>> failures, int[] timeouts) {
+  private void run(List<Proposal> proposals, int from, int to, List<BitSet> fired, List<List<Diagnostic>> failures, java.util.concurrent.atomic.AtomicInteger timeouts) {
     Attempt a = attempt(proposals.subList(from, to));
     if (a.error == null) {
       for (int i = from; i < to; i++) {
@@ -387,7 +441,7 @@ public final class Evaluator {
     if (to - from == 1) {
       failures.get(from).add(a.error);
       if (a.timedOut) {
-        timeouts[0]++;
+        timeouts.incrementAndGet();
       }
       return;
     }
@@ -395,12 +449,12 @@ public final class Evaluator {
       // one at a time, each with the whole limit; after a few proposals that time out alone,
       // the rest of this session are reported, not retried for ever
       for (int i = from; i < to; i++) {
-        if (timeouts[0] >= MAX_TIMEOUTS) {
+        if (timeouts.get() >= MAX_TIMEOUTS) {
           failures.get(i).add(
               Diagnostic.error(
                   "rule-timeout",
                   Location.of(book.folder()),
-                  "proposal not evaluated: the rules timed out on " + timeouts[0] + " proposals of the same batch",
+                  "proposal not evaluated: the rules timed out on " + timeouts.get() + " proposals of the same batch",
                   "a rule may loop; evaluate this proposal on its own"));
         } else {
           run(proposals, i, i + 1, fired, failures, timeouts);
@@ -422,8 +476,6 @@ public final class Evaluator {
    */
   private final class Pooled {
     final KieSession session = book.kieBase().newKieSession();
-    /** Each rule's slot by the id of its terminal node (-1: not in force; 0 in the array: not looked up yet, so slots are stored plus one). */
-    int[] slotByNode = new int[0];
     List<BitSet> fired;
     FactIndex index;
 
@@ -458,13 +510,14 @@ public final class Evaluator {
       }
       int node = internal.getTerminalNode().getId();
       if (node >= slotByNode.length) {
-        slotByNode = java.util.Arrays.copyOf(slotByNode, Math.max(node + 1, 2 * slotByNode.length));
+        return slots.getOrDefault(match.getRule().getName(), -1);
       }
       int stored = slotByNode[node];
       if (stored == 0) {
+        // a race with another session writes the same value: the array is a cache, never wrong
         stored = slots.getOrDefault(match.getRule().getName(), -1) + 1;
-        slotByNode[node] = stored == 0 ? -1 : stored;
-        stored = slotByNode[node];
+        stored = stored == 0 ? -1 : stored;
+        slotByNode[node] = stored;
       }
       return stored < 0 ? -1 : stored - 1;
     }

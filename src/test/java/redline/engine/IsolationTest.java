@@ -91,6 +91,29 @@ class IsolationTest {
   }
 
   @Test
+  void aFailureInOneOfSeveralSessionsRunningSideBySideFailsItsProposalOnly() throws Exception {
+    RuleBook book = withCall("fail()");
+    List<Proposal> proposals = new ArrayList<>();
+    while (proposals.size() < Evaluator.CHUNK * 3 + 17) {
+      for (Proposal p : batch()) {
+        proposals.add(Proposal.of("q" + proposals.size(), p.terms()));
+      }
+    }
+    List<Evaluation> results = new Evaluator(book).evaluateAll(proposals);
+    List<Evaluation> expected = new Evaluator(RuleBook.load(MINI)).evaluateAll(proposals);
+    assertEquals(proposals.size(), results.size());
+    for (int i = 0; i < proposals.size(); i++) {
+      Evaluation e = results.get(i);
+      assertEquals(proposals.get(i).id(), e.proposal().id(), "results stay in the order given");
+      if (proposals.get(i).terms().get("alliance").render().contains("OPEN")) {
+        assertEquals("rule-failed", e.errors().get(0).code(), e.proposal().id());
+      } else {
+        assertEquals(expected.get(i).parties(), e.parties(), e.proposal().id());
+      }
+    }
+  }
+
+  @Test
   void theTimeLimitIsPerProposal() throws Exception {
     RuleBook book = withCall("sleep(1500)");
     List<Proposal> proposals = batch().subList(0, 12); // one slow proposal: p3
