@@ -11,7 +11,7 @@ public record PartyResult(
     Party party, Verdict verdict, int score, int maxScore, List<ConstraintResult> constraints) {
 
   public PartyResult {
-    constraints = List.copyOf(constraints);
+    constraints = constraints instanceof Outcomes ? constraints : List.copyOf(constraints); // Outcomes: unmodifiable
   }
 
   /** The constraints with the given status. */

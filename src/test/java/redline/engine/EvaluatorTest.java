@@ -48,6 +48,25 @@ class EvaluatorTest {
   }
 
   @Test
+  void resultsBuiltWhenReadHoldEachTermTheConstraintReadsAndCannotBeChanged() {
+    Proposal p = Proposal.of("p", Map.of("alliance", new TermValue.One("RENOUNCED")));
+    for (PartyResult party : new Evaluator(mini).evaluate(p).parties()) {
+      List<redline.model.ConstraintResult> eager = new ArrayList<>();
+      for (redline.model.ConstraintResult r : party.constraints()) {
+        Map<String, String> terms = new LinkedHashMap<>();
+        r.constraint().reads().forEach(t -> terms.put(t, p.value(t).map(TermValue::render).orElse(redline.model.ConstraintResult.OPEN)));
+        assertEquals(terms, r.terms(), r.constraint().id());
+        assertEquals(List.copyOf(terms.keySet()), List.copyOf(r.terms().keySet()), "in the order the constraint reads them");
+        eager.add(new redline.model.ConstraintResult(r.constraint(), r.status(), terms));
+      }
+      assertEquals(eager, party.constraints());
+      assertEquals(eager.hashCode(), party.constraints().hashCode());
+      assertEquals(new PartyResult(party.party(), party.verdict(), party.score(), party.maxScore(), eager), party);
+      assertThrows(UnsupportedOperationException.class, () -> party.constraints().remove(0));
+    }
+  }
+
+  @Test
   void anOpenTermLeavesItsConstraintsUndeterminedNeverSatisfied() {
     Proposal p = Proposal.of("p", Map.of("alliance", new TermValue.One("RENOUNCED")));
     Evaluation e = new Evaluator(mini).evaluate(p);
