@@ -111,7 +111,7 @@ public final class Context {
       if (compiled == null) {
         compiled =
             l.vocabulary() == null
-                ? new Compiler.Result(null, List.of())
+                ? new Compiler.Result(null, List.of(), false)
                 : Compiler.compile(l.vocabulary(), l.files(), l.diagnostics());
       }
     }

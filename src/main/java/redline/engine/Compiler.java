@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 import org.drools.compiler.compiler.DescrBuildError;
 import org.drools.drl.ast.descr.BaseDescr;
+import org.drools.drl.ast.descr.RuleDescr;
 import org.drools.drl.parser.ParserError;
 import org.drools.io.ByteArrayResource;
 import org.drools.io.DescrResource;
@@ -17,6 +18,7 @@ import org.kie.internal.builder.KnowledgeBuilder;
 import org.kie.internal.builder.KnowledgeBuilderFactory;
 import org.kie.internal.builder.KnowledgeBuilderResult;
 import org.kie.internal.builder.ResultSeverity;
+import redline.load.ConditionReader;
 import redline.load.DroolsText;
 import redline.load.RuleFile;
 import redline.model.Diagnostic;
@@ -35,8 +37,13 @@ public final class Compiler {
 
   private Compiler() {}
 
-  /** The knowledge base (null when compilation failed) and the compiler's diagnostics. */
-  public record Result(KieBase kieBase, List<Diagnostic> diagnostics) {
+  /**
+   * The knowledge base (null when compilation failed), the compiler's diagnostics, and whether
+   * matching is bounded: every rule compiled has a condition of the closed subset (read again
+   * from what was compiled, with {@link ConditionReader}), which compares the proposal's fields
+   * with literals and so always finishes. False when some rule was built past the reader.
+   */
+  public record Result(KieBase kieBase, List<Diagnostic> diagnostics, boolean bounded) {
     public Result {
       diagnostics = List.copyOf(diagnostics);
     }
@@ -77,9 +84,24 @@ public final class Compiler {
       if (!Diagnostic.anyError(found) && !Diagnostic.anyError(alreadyReported)) {
         found.add(Diagnostic.error("drl-compile", Location.of(files.isEmpty() ? GENERATED : files.get(0).shown()), "the rules do not compile"));
       }
-      return new Result(null, found);
+      return new Result(null, found, false);
     }
-    return new Result(kb.newKieBase(), found);
+    return new Result(kb.newKieBase(), found, bounded(vocabulary, files));
+  }
+
+  /** True when the condition of every rule of {@code files} reads as the closed subset. */
+  private static boolean bounded(Vocabulary vocabulary, List<RuleFile> files) {
+    ConditionReader reader = new ConditionReader(vocabulary);
+    List<Diagnostic> found = new ArrayList<>();
+    for (RuleFile f : files) {
+      if (f.descr() == null) {
+        return false;
+      }
+      for (RuleDescr rule : f.descr().getRules()) {
+        reader.read(rule, Location.of(f.shown()), found);
+      }
+    }
+    return !Diagnostic.anyError(found);
   }
 
   private static Location locate(KnowledgeBuilderResult r, List<RuleFile> files) {

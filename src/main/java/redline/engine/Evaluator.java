@@ -43,7 +43,7 @@ import redline.model.Verdict;
  * rule whose condition throws or hangs becomes an error in the result. Thread-safe.
  */
 public final class Evaluator {
-  /** How long one batch may run before it is abandoned. */
+  /** How long one batch may run before it is abandoned (when matching is not bounded). */
   public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(20);
 
   private final RuleBook book;
@@ -62,7 +62,11 @@ public final class Evaluator {
     this(book, DEFAULT_TIMEOUT);
   }
 
-  /** An evaluator over {@code book} that abandons a batch after {@code timeout}. */
+  /**
+   * An evaluator over {@code book} that abandons a batch after {@code timeout}. The limit applies
+   * to rules whose matching is not bounded ({@link RuleBook#bounded()} false: rules built past
+   * the reader); bounded matching always finishes and runs on the caller's thread.
+   */
   public Evaluator(RuleBook book, Duration timeout) {
     this.book = book;
     this.timeout = timeout;
@@ -580,7 +584,8 @@ public final class Evaluator {
   private static final int POOL = Math.max(2, Runtime.getRuntime().availableProcessors());
 
   /**
-   * The threads attempts run on: daemon threads, reused while they are idle, so that a single
+   * The threads the sessions of a batch run on beside the caller's, and, for rules whose matching
+   * is not bounded, every attempt, so that it can be given up on: daemon threads, reused while they are idle, so that a single
    * evaluation pays for neither a thread nor a session. A thread stuck in a rule that never ends
    * stays out of the pool; the next attempt gets a new one.
    */
@@ -593,7 +598,8 @@ public final class Evaluator {
           });
 
   /**
-   * Runs {@code batch} in a session on a worker thread, within the time limit. The worker owns
+   * Runs {@code batch} in a session: on the caller's thread when matching is bounded, otherwise
+   * on a worker thread, within the time limit. The worker owns
    * the session while it runs: it gives it back clean when the batch ran, and disposes of it when
    * a rule failed or the caller stopped waiting; a session that runs out of time is halted, never
    * disposed while its worker may still be inside it.
@@ -608,6 +614,9 @@ public final class Evaluator {
     }
     Pooled pooled = idle.pollFirst();
     Pooled session = pooled != null ? pooled : new Pooled();
+    if (book.bounded()) {
+      return inline(session, batch, fired);
+    }
     AtomicReference<Throwable> failure = new AtomicReference<>();
     // whoever settles the attempt first owns the session's end: the worker, when the batch ran,
     // gives it back; the caller, when it stops waiting, halts it (and the worker disposes of it)
@@ -659,6 +668,28 @@ public final class Evaluator {
       return new Attempt(fired, failureDiagnostic(t), false);
     }
     return new Attempt(fired, null, false);
+  }
+
+  /**
+   * Runs {@code batch} in {@code session} on the caller's thread: for rules whose matching is
+   * bounded ({@link RuleBook#bounded()}), which cannot run out of time, so that an evaluation
+   * pays no hand-off to a worker (waking one costs more than the evaluation of a proposal).
+   * A failure of the rules is the attempt's error, as on a worker.
+   */
+  private Attempt inline(Pooled session, List<Proposal> batch, List<BitSet> fired) {
+    boolean clean = false;
+    try {
+      clean = session.run(batch, fired);
+      return new Attempt(fired, null, false);
+    } catch (RuntimeException | StackOverflowError t) {
+      return new Attempt(fired, failureDiagnostic(t), false);
+    } finally {
+      if (clean && idle.size() < POOL) {
+        idle.addFirst(session);
+      } else {
+        session.session.dispose();
+      }
+    }
   }
 
   /**

@@ -48,6 +48,7 @@ public final class RuleBook {
   private final List<Diagnostic> warnings;
   private final Memo memo;
   private final boolean alphaOnly;
+  private final boolean bounded;
 
   private RuleBook(
       String folder,
@@ -56,8 +57,10 @@ public final class RuleBook {
       List<RuleFile> files,
       KieBase kieBase,
       List<Diagnostic> warnings,
-      Memo memo) {
+      Memo memo,
+      boolean bounded) {
     this.folder = folder;
+    this.bounded = bounded;
     this.memo = memo;
     this.vocabulary = vocabulary;
     this.sources = Map.copyOf(sources);
@@ -103,6 +106,7 @@ public final class RuleBook {
     this.kieBase = whole.kieBase;
     this.factType = whole.factType;
     this.alphaOnly = whole.alphaOnly;
+    this.bounded = whole.bounded;
     this.warnings = whole.warnings;
     this.memo = whole.memo;
     this.all = whole.all;
@@ -229,11 +233,13 @@ public final class RuleBook {
     String key = folder.problems().isEmpty() ? CompiledCache.key(folder) : "";
     Optional<CompiledCache.Entry> hit = cache.read(key);
     if (hit.isPresent()) {
-      return new Prepared(hit.get().loaded(), new Compiler.Result(hit.get().kieBase(), List.of()), new Memo(cache, key));
+      // the cache holds only rules that were read and compiled without a problem: every
+      // condition is of the closed subset, so matching is bounded
+      return new Prepared(hit.get().loaded(), new Compiler.Result(hit.get().kieBase(), List.of(), true), new Memo(cache, key));
     }
     Loaded loaded = read(folder);
     if (loaded.vocabulary() == null || loaded.files().isEmpty()) {
-      return new Prepared(loaded, new Compiler.Result(null, List.of()), Memo.NONE);
+      return new Prepared(loaded, new Compiler.Result(null, List.of(), false), Memo.NONE);
     }
     // compile even when the reader found errors, so that every problem is reported at once
     Compiler.Result compiled = Compiler.compile(loaded.vocabulary(), loaded.files(), loaded.diagnostics());
@@ -261,7 +267,7 @@ public final class RuleBook {
     if (loaded.vocabulary() == null || compiled.kieBase() == null || Diagnostic.anyError(all)) {
       throw new RulesException(all);
     }
-    return new RuleBook(shown, loaded.vocabulary(), loaded.sources(), loaded.files(), compiled.kieBase(), all, memo);
+    return new RuleBook(shown, loaded.vocabulary(), loaded.sources(), loaded.files(), compiled.kieBase(), all, memo, compiled.bounded());
   }
 
   /** What reading a rules folder produced before compilation. */
@@ -506,6 +512,15 @@ public final class RuleBook {
    */
   boolean alphaOnly() {
     return alphaOnly;
+  }
+
+  /**
+   * True when matching a proposal always finishes: every rule's condition is of the closed subset
+   * ({@link Compiler.Result#bounded()}). False for rules built past the reader, whose conditions
+   * may call code that throws or never ends.
+   */
+  public boolean bounded() {
+    return bounded;
   }
 
   private static boolean alphaOnly(KieBase kieBase) {

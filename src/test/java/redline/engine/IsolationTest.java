@@ -130,6 +130,36 @@ class IsolationTest {
   }
 
   @Test
+  void rulesReadByTheReaderAreBoundedFromTheFolderOrTheCacheAndRulesBuiltPastItAreNot(@org.junit.jupiter.api.io.TempDir Path cache) throws Exception {
+    assertTrue(RuleBook.load(MINI).bounded());
+    assertTrue(RuleBook.load(Path.of("rules")).bounded(), "the shipped rules");
+    assertTrue(RuleBook.load(MINI, MINI.toString(), cache).bounded(), "compiled, then written to the cache");
+    assertTrue(RuleBook.load(MINI, MINI.toString(), cache).bounded(), "read back from the cache");
+    assertFalse(withCall("fail()").bounded());
+    assertFalse(withCondition("Proposal( alliance == \"OPEN\" || alliance.length() > 99 )").bounded(), "a method call inside a comparison");
+  }
+
+  @Test
+  void boundedRulesRunOnTheCallersThreadSoAnInterruptedCallerStillGetsItsVerdict() throws Exception {
+    Proposal p = batch().get(3);
+    Evaluator clean = new Evaluator(RuleBook.load(MINI));
+    Evaluator slow = new Evaluator(withCall("sleep(10)"));
+    Evaluation expected = clean.evaluate(p);
+    Thread.currentThread().interrupt();
+    try {
+      Evaluation bounded = clean.evaluate(p);
+      assertEquals(expected.parties(), bounded.parties());
+      assertTrue(bounded.errors().isEmpty(), bounded.errors().toString());
+      // rules that may never finish run on a worker the caller waits for: an interrupted
+      // caller stops waiting, and says so
+      Evaluation unbounded = slow.evaluate(p);
+      assertEquals("interrupted", unbounded.errors().get(0).code(), unbounded.toString());
+    } finally {
+      Thread.interrupted();
+    }
+  }
+
+  @Test
   void theCheckerCallsAFailingConstraintFailingNotNeverBroken() throws Exception {
     RuleBook book = withCall("fail()");
     Decisions d = Decisions.compute(new Evaluator(book));
