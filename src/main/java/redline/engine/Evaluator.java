@@ -74,7 +74,14 @@ public final class Evaluator {
     all.addAll(book.coherence());
     this.rules = List.copyOf(all);
     this.firstCoherence = book.constraints().size();
-    this.ids = rules.stream().map(Constraint::id).toList();
+    this.ids = List.copyOf(rules.stream().map(Constraint::id).toList()); // copied once, not by each Firings
+    Map<String, BitSet> reading = new LinkedHashMap<>();
+    for (int i = 0; i < rules.size(); i++) {
+      for (String term : rules.get(i).reads()) {
+        reading.computeIfAbsent(term, t -> new BitSet()).set(i);
+      }
+    }
+    this.readers = List.copyOf(reading.entrySet());
     Map<String, Integer> s = new HashMap<>();
     for (int i = 0; i < ids.size(); i++) {
       s.put(ids.get(i), i);
@@ -95,6 +102,20 @@ public final class Evaluator {
     this.partySlots = List.copyOf(byParty);
     this.partyConstraints = byParty.stream().map(members -> members.stream().map(rules::get).toList()).toList();
     this.slotByNode = new int[book.kieBase() instanceof org.drools.core.impl.InternalRuleBase base ? base.getNodeCount() : 0];
+  }
+
+  /** For each term some rule reads, the slots of the rules that read it. */
+  private final List<Map.Entry<String, BitSet>> readers;
+
+  /** The slots of the rules that read a term {@code proposal} leaves open. */
+  private BitSet openSlots(Proposal proposal) {
+    BitSet open = new BitSet(rules.size());
+    for (Map.Entry<String, BitSet> e : readers) {
+      if (!proposal.terms().containsKey(e.getKey())) {
+        open.or(e.getValue());
+      }
+    }
+    return open;
   }
 
   /**
@@ -306,7 +327,13 @@ public final class Evaluator {
     return out;
   }
 
-  /** From this many proposals on, a session is discarded after an attempt instead of having its facts taken out one by one. */
+  /**
+   * A session that has been given this many proposals is discarded after its attempt. Until then
+   * it goes back to the pool with its earlier facts still in it (they create no match for later
+   * facts: every rule has one {@code Proposal} pattern, and a match is recorded only for a fact
+   * of the attempt that inserted it): taking the facts out again cost a third of a single
+   * evaluation, a new session every 64 proposals far less.
+   */
   static final int DISCARD_FROM = 64;
 
   /**
@@ -533,31 +560,24 @@ public final class Evaluator {
       return stored < 0 ? -1 : stored - 1;
     }
 
+    /** How many proposals this session has been given, in all its attempts. */
+    int given;
+
     /**
-     * Inserts {@code batch} and records its matches. Returns true when the session is clean
-     * again (a few proposals are taken out one by one), false when it is spent: taking a
-     * thousand facts out costs a third of the run, a new session far less.
+     * Inserts {@code batch} and records its matches. Returns true when the session can take
+     * another attempt, false when it is spent (it has been given {@link #DISCARD_FROM} proposals).
      */
     boolean run(List<Proposal> batch, List<BitSet> into) {
       fired = into;
       index = new FactIndex();
-      List<FactHandle> handles = new ArrayList<>(batch.size());
+      given += batch.size();
       for (Proposal p : batch) {
-        FactHandle h = session.insert(FactSchema.fact(book.factType(), p));
-        handles.add(h);
-        index.add(h);
+        index.add(session.insert(FactSchema.fact(book.factType(), p)));
       }
       settle();
       fired = null;
       index = null;
-      if (batch.size() >= DISCARD_FROM) {
-        return false;
-      }
-      for (FactHandle h : handles) {
-        session.delete(h);
-      }
-      settle();
-      return true;
+      return given < DISCARD_FROM;
     }
 
     private void settle() {
@@ -572,16 +592,16 @@ public final class Evaluator {
     }
   }
 
-  /** Clean sessions, ready for the next attempt; a session an attempt failed in is disposed of. */
+  /** Sessions ready for the next attempt; a session an attempt failed in is disposed of. */
   private final java.util.concurrent.ConcurrentLinkedDeque<Pooled> idle = new java.util.concurrent.ConcurrentLinkedDeque<>();
 
-  /** The facts left in the idle sessions: none, since every attempt takes its facts out again. */
+  /** The facts left in the idle sessions: fewer than {@link #DISCARD_FROM} in each. */
   long factsHeld() {
     return idle.stream().mapToLong(p -> p.session.getFactCount()).sum();
   }
 
   /** At most this many idle sessions are kept (one per thread that evaluates at the same time). */
-  private static final int POOL = Math.max(2, Runtime.getRuntime().availableProcessors());
+  static final int POOL = Math.max(2, Runtime.getRuntime().availableProcessors());
 
   /**
    * The threads the sessions of a batch run on beside the caller's, and, for rules whose matching
@@ -600,7 +620,7 @@ public final class Evaluator {
   /**
    * Runs {@code batch} in a session: on the caller's thread when matching is bounded, otherwise
    * on a worker thread, within the time limit. The worker owns
-   * the session while it runs: it gives it back clean when the batch ran, and disposes of it when
+   * the session while it runs: it gives it back when the batch ran (unless the session is spent), and disposes of it when
    * a rule failed or the caller stopped waiting; a session that runs out of time is halted, never
    * disposed while its worker may still be inside it.
    */
@@ -624,13 +644,13 @@ public final class Evaluator {
     java.util.concurrent.Future<?> worker =
         WORKERS.submit(
             () -> {
-              boolean clean = false;
+              boolean reusable = false;
               try {
-                clean = session.run(batch, fired);
+                reusable = session.run(batch, fired);
               } catch (Throwable t) {
                 failure.set(t);
               } finally {
-                if (settled.compareAndSet(false, true) && clean && idle.size() < POOL) {
+                if (settled.compareAndSet(false, true) && reusable && idle.size() < POOL) {
                   idle.addFirst(session);
                 } else {
                   session.session.dispose();
@@ -677,14 +697,14 @@ public final class Evaluator {
    * A failure of the rules is the attempt's error, as on a worker.
    */
   private Attempt inline(Pooled session, List<Proposal> batch, List<BitSet> fired) {
-    boolean clean = false;
+    boolean reusable = false;
     try {
-      clean = session.run(batch, fired);
+      reusable = session.run(batch, fired);
       return new Attempt(fired, null, false);
     } catch (RuntimeException | StackOverflowError t) {
       return new Attempt(fired, failureDiagnostic(t), false);
     } finally {
-      if (clean && idle.size() < POOL) {
+      if (reusable && idle.size() < POOL) {
         idle.addFirst(session);
       } else {
         session.session.dispose();
@@ -780,9 +800,10 @@ public final class Evaluator {
     if (!impossible.isEmpty()) {
       return new Evaluation(proposal, parties, impossible, positions()); // no verdict on what cannot exist
     }
+    BitSet open = openSlots(proposal);
     for (int p = 0; p < withRules.size(); p++) {
       List<Integer> members = partySlots.get(p);
-      Outcomes outcomes = Outcomes.of(partyConstraints.get(p), proposal, k -> status(proposal, members.get(k), fired, decided));
+      Outcomes outcomes = Outcomes.of(partyConstraints.get(p), proposal, k -> status(members.get(k), fired, open, decided));
       parties.add(partyResult(withRules.get(p), outcomes));
     }
     return new Evaluation(proposal, parties, errors, positions());
@@ -822,12 +843,10 @@ public final class Evaluator {
    * The status of the constraint in {@code slot}: from whether its rule fired, or, when it reads
    * terms the proposal leaves open, the status every completion of them agrees on (or none).
    */
-  private Status status(Proposal proposal, int slot, BitSet fired, Map<Integer, Status> decided) {
-    for (String term : rules.get(slot).reads()) {
-      if (!proposal.terms().containsKey(term)) {
-        Status completed = decided.get(slot);
-        return completed == null ? Status.UNDETERMINED : completed;
-      }
+  private static Status status(int slot, BitSet fired, BitSet open, Map<Integer, Status> decided) {
+    if (open.get(slot)) {
+      Status completed = decided.get(slot);
+      return completed == null ? Status.UNDETERMINED : completed;
     }
     return fired.get(slot) ? Status.BROKEN : Status.SATISFIED;
   }
