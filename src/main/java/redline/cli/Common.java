@@ -108,6 +108,11 @@ public final class Common {
 
   /** The rules folder to use and how to name it. */
   Path rulesDir() {
+    return rulesDir(rules);
+  }
+
+  /** The rules folder for the option {@code --rules} (null when not given). */
+  static Path rulesDir(Path rules) {
     if (rules != null) {
       return rules;
     }
@@ -145,7 +150,10 @@ public final class Common {
     Path dir = rulesDir();
     try {
       Path cache = cacheDir();
-      RuleBook book = cache == null ? RuleBook.load(dir, dir.toString()) : RuleBook.load(dir, dir.toString(), cache);
+      RuleBook book = Prefetch.take(dir, cache);
+      if (book == null) {
+        book = Prefetch.load(dir, cache);
+      }
       if (!book.warnings().isEmpty()) {
         if (warningsAsErrors) {
           printErrors(cl, format, "the rules in `" + dir + "` have warnings, and --warnings-as-errors is given", asErrors(book.warnings()));

@@ -73,15 +73,38 @@ final class CompiledCache {
   /** What the cache holds for one rules folder: the folder as read, and its compiled rules. */
   record Entry(RuleBook.Loaded loaded, KieBase kieBase) {}
 
-  /** The entry stored under {@code key}, if there is one and it reads back. */
+  /**
+   * The entry stored under {@code key}, if there is one and it reads back. Its two files are
+   * read side by side: the folder as read on a helper thread, the compiled rules (and the rule
+   * base Drools builds from them) on the caller's; each takes about a third of a cold start.
+   */
   Optional<Entry> read(String key) {
-    if (key.isEmpty()) {
+    if (key.isEmpty() || !Files.isRegularFile(dir.resolve(key + ".kbase")) || !Files.isRegularFile(dir.resolve(key + "." + FOLDER))) {
       return Optional.empty();
     }
+    java.util.concurrent.CompletableFuture<Optional<Object>> folder = java.util.concurrent.CompletableFuture.supplyAsync(() -> readSide(key, FOLDER), READER);
+    Optional<KieBase> base = readBase(key);
+    Optional<Object> loaded = folder.join();
+    if (base.isEmpty() || !(loaded.orElse(null) instanceof RuleBook.Loaded l)) {
+      return Optional.empty();
+    }
+    return Optional.of(new Entry(l, base.get()));
+  }
+
+  /** The side file that holds the folder as read (without its parsed DRL). */
+  private static final String FOLDER = "folder";
+
+  /** The thread that reads an entry's folder while the caller reads its compiled rules. */
+  private static final java.util.concurrent.Executor READER =
+      r -> {
+        Thread t = new Thread(r, "redline-cache");
+        t.setDaemon(true);
+        t.start();
+      };
+
+  /** The compiled rules stored under {@code key}, built into a rule base, if they read back. */
+  private Optional<KieBase> readBase(String key) {
     Path file = dir.resolve(key + ".kbase");
-    if (!Files.isRegularFile(file)) {
-      return Optional.empty();
-    }
     try (InputStream raw = new BufferedInputStream(Files.newInputStream(file));
         ObjectInputStream head = new ObjectInputStream(raw)) {
       head.setObjectInputFilter(FILTER);
@@ -89,7 +112,6 @@ final class CompiledCache {
       if (!key.equals(head.readUTF())) {
         return Optional.empty();
       }
-      RuleBook.Loaded loaded = (RuleBook.Loaded) head.readObject();
       @SuppressWarnings("unchecked") // written by write() below
       Map<String, byte[]> bytecode = (Map<String, byte[]>) head.readObject();
       ProjectClassLoader loader = ProjectClassLoader.createProjectClassLoader(CompiledCache.class.getClassLoader(), bytecode);
@@ -102,13 +124,16 @@ final class CompiledCache {
       }
       InternalKnowledgeBase base = KnowledgeBaseFactory.newKnowledgeBase(KieServices.get().newKieBaseConfiguration(null, loader));
       base.addPackages(packages);
-      return Optional.of(new Entry(loaded, base));
+      return Optional.of(base);
     } catch (IOException | ClassNotFoundException | RuntimeException | LinkageError e) {
       return Optional.empty();
     }
   }
 
-  /** Stores the folder as read and its compiled rules; silently does nothing when it cannot. */
+  /**
+   * Stores the folder as read and its compiled rules, in two files (the folder first, so that
+   * the rules' file, which names the entry, comes with it); silently does nothing when it cannot.
+   */
   void write(String key, RuleBook.Loaded loaded, KieBase base) {
     if (key.isEmpty() || !(base instanceof InternalKnowledgeBase internal) || !(internal.getRootClassLoader() instanceof ProjectClassLoader loader)) {
       return;
@@ -119,14 +144,21 @@ final class CompiledCache {
       return; // a cache that cannot be written only costs the next process a compile
     }
     prune();
+    List<RuleFile> files = new ArrayList<>();
+    loaded.files().forEach(f -> files.add(new RuleFile(f.shown(), f.party(), null, f.constraints())));
+    RuleBook.Loaded stored = new RuleBook.Loaded(loaded.vocabulary(), loaded.sources(), files, loaded.diagnostics());
+    writeAtomically(
+        key,
+        key + "." + FOLDER,
+        out -> {
+          out.writeUTF(key + "." + FOLDER);
+          out.writeObject(stored);
+        });
     writeAtomically(
         key,
         key + ".kbase",
         head -> {
           head.writeUTF(key);
-          List<RuleFile> files = new ArrayList<>();
-          loaded.files().forEach(f -> files.add(new RuleFile(f.shown(), f.party(), null, f.constraints())));
-          head.writeObject(new RuleBook.Loaded(loaded.vocabulary(), loaded.sources(), files, loaded.diagnostics()));
           head.writeObject(new HashMap<>(loader.getStore()));
           try (DroolsObjectOutputStream out = new DroolsObjectOutputStream(head)) {
             List<KiePackage> packages = new ArrayList<>(base.getKiePackages());

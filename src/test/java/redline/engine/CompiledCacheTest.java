@@ -46,6 +46,20 @@ class CompiledCacheTest {
   }
 
   @Test
+  void aCorruptFileOfTheFolderAsReadIsIgnored(@TempDir Path cache) throws Exception {
+    RuleBook.load(Path.of("rules"), "rules", cache);
+    List<Path> folders;
+    try (Stream<Path> s = Files.list(cache)) {
+      folders = s.filter(p -> p.toString().endsWith(".folder")).toList();
+    }
+    assertEquals(1, folders.size(), "an entry keeps the folder as read beside its compiled rules");
+    Files.writeString(folders.get(0), "not a folder");
+    RuleBook book = RuleBook.load(Path.of("rules"), "rules", cache);
+    assertTrue(book.files().stream().allMatch(f -> f.descr() != null), "read and compiled again");
+    assertTrue(RuleBook.load(Path.of("rules"), "rules", cache).files().stream().allMatch(f -> f.descr() == null), "and cached again");
+  }
+
+  @Test
   void aCorruptCacheFileIsIgnored(@TempDir Path cache) throws Exception {
     RuleBook.load(Path.of("rules"), "rules", cache);
     for (Path f : files(cache)) {
@@ -101,6 +115,11 @@ class CompiledCacheTest {
     String key = CompiledCache.key(rules, "rules");
     try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(Files.newOutputStream(cache.resolve(key + ".kbase")))) {
       out.writeUTF(key);
+      out.writeObject(new Planted());
+    }
+    // and in the file of the folder as read, which is read on another thread
+    try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(Files.newOutputStream(cache.resolve(key + ".folder")))) {
+      out.writeUTF(key + ".folder");
       out.writeObject(new Planted());
     }
     RuleBook book = RuleBook.load(rules, "rules", cache);
