@@ -74,7 +74,20 @@ public final class Checker {
    * (null: no cache). Rules with any problem are never cached, so the report is the same.
    */
   public CheckReport check(Path dir, String shown, LocalDate day, Path cacheDir) {
-    Context context = new Context(dir, shown, cacheDir);
+    return check(new Context(dir, shown, cacheDir), day);
+  }
+
+  /**
+   * As {@link #check(Path, String, LocalDate, Path)}, with the folder already read and compiled
+   * by {@link RuleBook#prepare}{@code (dir, shown, cacheDir)}.
+   */
+  public CheckReport check(Path dir, String shown, LocalDate day, Path cacheDir, RuleBook.Prepared prepared) {
+    return check(new Context(dir, shown, cacheDir, prepared), day);
+  }
+
+  private CheckReport check(Context start, LocalDate day) {
+    Context context = start;
+    String shown = start.shown();
     if (day != null) {
       context = context.at(day);
     }

@@ -61,6 +61,17 @@ public final class Context {
   }
 
   /**
+   * As {@link #Context(Path, String, Path)}, with the folder already read and compiled by {@link
+   * RuleBook#prepare} for these same arguments.
+   */
+  public Context(Path dir, String shown, Path cacheDir, RuleBook.Prepared prepared) {
+    this(dir, shown, cacheDir);
+    this.loaded = prepared.loaded();
+    this.compiled = prepared.compiled();
+    this.memo = prepared.memo();
+  }
+
+  /**
    * A context for the positions in force on {@code day}, sharing this one's read and compiled
    * rules (the stages that reason over the rule book then see only those positions).
    */

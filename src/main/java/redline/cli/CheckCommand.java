@@ -10,6 +10,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import redline.check.CheckReport;
 import redline.check.Checker;
+import redline.engine.RuleBook;
 import redline.report.CheckReportRenderer;
 import redline.report.Json;
 import redline.report.SarifReport;
@@ -73,7 +74,11 @@ final class CheckCommand implements Callable<Integer> {
     if (asOf.proposal()) {
       throw new CommandLine.ParameterException(cl, "check has no proposal: give --as-of a date or `latest`");
     }
-    CheckReport report = Checker.standard().check(rules, rules.toString(), asOf.day(), Common.cacheDir());
+    RuleBook.Prepared prefetched = Prefetch.take(rules, Common.cacheDir());
+    CheckReport report =
+        prefetched != null
+            ? Checker.standard().check(rules, rules.toString(), asOf.day(), Common.cacheDir(), prefetched)
+            : Checker.standard().check(rules, rules.toString(), asOf.day(), Common.cacheDir());
     PrintWriter out = cl.getOut();
     switch (format) {
       case json -> out.print(Json.write(CheckReportRenderer.json(report)));

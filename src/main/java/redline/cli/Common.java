@@ -150,10 +150,11 @@ public final class Common {
     Path dir = rulesDir();
     try {
       Path cache = cacheDir();
-      RuleBook book = Prefetch.take(dir, cache);
-      if (book == null) {
-        book = Prefetch.load(dir, cache);
-      }
+      RuleBook.Prepared prefetched = Prefetch.take(dir, cache);
+      RuleBook book =
+          prefetched != null
+              ? RuleBook.of(dir.toString(), prefetched)
+              : cache == null ? RuleBook.load(dir, dir.toString()) : RuleBook.load(dir, dir.toString(), cache);
       if (!book.warnings().isEmpty()) {
         if (warningsAsErrors) {
           printErrors(cl, format, "the rules in `" + dir + "` have warnings, and --warnings-as-errors is given", asErrors(book.warnings()));

@@ -2,44 +2,50 @@ package redline.cli;
 
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
-import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import redline.engine.RuleBook;
-import redline.engine.RulesException;
 
 /**
- * The rules of a command, loaded on a second thread from the first moment of the process, while
- * picocli builds its model of the command line (a sixth of a cold {@code evaluate}). The folder
- * is found from the arguments as {@link Common#rulesDir} finds it; the command takes the result
- * only when it resolves the same folder and cache, and loads them itself otherwise, so a wrong
- * guess costs only the second core's time.
+ * The rules of a command, read and compiled (or taken from the compiled-rules cache) on a second
+ * thread from the first moment of the process, while picocli builds its model of the command
+ * line (a sixth of a cold {@code evaluate}). The folder is found from the arguments as {@link
+ * Common#rulesDir} finds it; the command takes the result only when it resolves the same folder
+ * and cache, and reads them itself otherwise, so a wrong guess costs only the second core's time.
+ * Only with a cache ({@code -Dredline.cache}, which {@code bin/redline} sets): it is what a
+ * command reads then.
  */
 final class Prefetch {
   private Prefetch() {}
 
-  /** The commands that load the rules through {@link Common#load}. */
-  private static final Set<String> LOADING = Set.of("evaluate", "test", "table", "brief", "compare", "explore", "nearest", "history");
+  /** The commands that load the rules through {@link Common#load}, and {@code check}. */
+  private static final Set<String> LOADING = Set.of("evaluate", "test", "table", "brief", "compare", "explore", "nearest", "history", "check");
 
-  private record Started(Path dir, Path cache, FutureTask<RuleBook> task) {}
+  /** The options of {@code check} that take a value: any other word is its rules folder. */
+  private static final Set<String> CHECK_VALUED = Set.of("--rules", "--color", "--as-of", "--format", "--max-errors");
+
+  private record Started(Path dir, Path cache, FutureTask<RuleBook.Prepared> task) {}
 
   private static volatile Started started;
 
-  /** Loads the rules as {@link Common#load} would. */
-  static RuleBook load(Path dir, Path cache) throws RulesException {
-    return cache == null ? RuleBook.load(dir, dir.toString()) : RuleBook.load(dir, dir.toString(), cache);
-  }
-
-  /** Starts loading the rules {@code args} name, when they start with a command that loads them. */
+  /** Starts reading the rules {@code args} name, when they start with a command that reads them. */
   static void start(String[] args) {
-    if (args.length == 0 || !LOADING.contains(args[0])) {
+    Path cache = Common.cacheDir();
+    if (args.length == 0 || !LOADING.contains(args[0]) || cache == null) {
       return;
     }
     Path option = null;
     int given = 0;
     for (int i = 1; i < args.length; i++) {
-      String value = args[i].startsWith("--rules=") ? args[i].substring("--rules=".length()) : args[i].equals("--rules") && i + 1 < args.length ? args[++i] : null;
+      String a = args[i];
+      if (args[0].equals("check") && !a.startsWith("-")) {
+        return; // check's folder given as a word: picocli knows which word
+      }
+      String value = a.startsWith("--rules=") ? a.substring("--rules=".length()) : a.equals("--rules") && i + 1 < args.length ? args[i + 1] : null;
+      if (CHECK_VALUED.contains(a)) {
+        i++; // its value
+      }
       if (value != null) {
         given++;
         try {
@@ -53,8 +59,7 @@ final class Prefetch {
       return; // picocli decides what that means
     }
     Path dir = Common.rulesDir(option);
-    Path cache = Common.cacheDir();
-    FutureTask<RuleBook> task = new FutureTask<>(() -> load(dir, cache));
+    FutureTask<RuleBook.Prepared> task = new FutureTask<>(() -> RuleBook.prepare(dir, dir.toString(), cache));
     started = new Started(dir, cache, task);
     Thread t = new Thread(task, "redline-prefetch");
     t.setDaemon(true);
@@ -62,24 +67,20 @@ final class Prefetch {
   }
 
   /**
-   * The rules loaded for {@code dir} and {@code cache}, when they were started for exactly these;
-   * null otherwise (and the caller loads them).
-   *
-   * @throws RulesException when they failed to load
+   * The rules folder {@code dir} read and compiled by {@link RuleBook#prepare}{@code (dir,
+   * dir.toString(), cache)}, when it was started for exactly these; null otherwise (and the caller
+   * reads it).
    */
-  static RuleBook take(Path dir, Path cache) throws RulesException {
+  static RuleBook.Prepared take(Path dir, Path cache) {
     Started s = started;
     started = null;
-    if (s == null || !s.dir().equals(dir) || !Objects.equals(s.cache(), cache)) {
+    if (s == null || cache == null || !s.dir().equals(dir) || !s.cache().equals(cache)) {
       return null;
     }
     try {
       return s.task().get();
     } catch (ExecutionException e) {
-      if (e.getCause() instanceof RulesException r) {
-        throw r;
-      }
-      return null; // anything else: load again, on this thread, where it is reported
+      return null; // prepare reports problems as data: anything else is reported when the caller reads again
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return null;

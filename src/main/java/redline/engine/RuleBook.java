@@ -207,7 +207,16 @@ public final class RuleBook {
    * null).
    */
   public static RuleBook load(Path dir, String shown, Path cacheDir) throws RulesException {
-    Prepared p = prepare(dir, shown, cacheDir);
+    return of(shown, prepare(dir, shown, cacheDir));
+  }
+
+  /**
+   * The rule book of a folder read and compiled by {@link #prepare}, as {@link #load(Path, String,
+   * Path)} gives it.
+   *
+   * @throws RulesException when reading or compiling found an error
+   */
+  public static RuleBook of(String shown, Prepared p) throws RulesException {
     if (p.loaded().vocabulary() == null || p.loaded().files().isEmpty()) {
       throw new RulesException(p.loaded().diagnostics());
     }
