@@ -294,7 +294,7 @@ public final class Evaluator {
     // a completion that holds a combination no proposal can hold is no completion at all
     boolean[] impossible = new boolean[probes.size()];
     for (int k = 0; k < probes.size(); k++) {
-      impossible[k] = !incoherent(probes.get(k), pf.fired().get(k)).isEmpty();
+      impossible[k] = !incoherent(pf.fired().get(k), openSlots(probes.get(k))).isEmpty();
     }
     for (Completion c : completions) {
       boolean failed = false;
@@ -788,11 +788,12 @@ public final class Evaluator {
     if (!errors.isEmpty()) {
       return new Evaluation(proposal, parties, errors, positions()); // no verdict from rules that failed
     }
+    BitSet open = openSlots(proposal);
     List<Diagnostic> impossible = new ArrayList<>();
-    for (int slot : incoherent(proposal, fired)) {
+    for (int slot : incoherent(fired, open)) {
       impossible.add(incoherence(proposal, rules.get(slot)));
     }
-    for (int slot = firstCoherence; slot < rules.size(); slot++) {
+    for (int slot = firstCoherence; slot < rules.size() && !decided.isEmpty(); slot++) {
       if (decided.get(slot) == Status.BROKEN) {
         impossible.add(incoherence(proposal, rules.get(slot))); // every completion holds it
       }
@@ -800,7 +801,6 @@ public final class Evaluator {
     if (!impossible.isEmpty()) {
       return new Evaluation(proposal, parties, impossible, positions()); // no verdict on what cannot exist
     }
-    BitSet open = openSlots(proposal);
     for (int p = 0; p < withRules.size(); p++) {
       List<Integer> members = partySlots.get(p);
       Outcomes outcomes = Outcomes.of(partyConstraints.get(p), proposal, k -> status(members.get(k), fired, open, decided));
@@ -812,11 +812,15 @@ public final class Evaluator {
   /** The code of the error that refuses a proposal holding a combination that cannot exist. */
   public static final String INCOHERENT = "incoherent-proposal";
 
-  /** The coherence rules, by slot, whose combination a proposal holds with every term they read set. */
-  private List<Integer> incoherent(Proposal proposal, BitSet fired) {
+  /**
+   * The coherence rules, by slot, whose combination a proposal holds with every term they read
+   * set: those that fired and read no term the proposal leaves open ({@code open}, from {@link
+   * #openSlots}).
+   */
+  private List<Integer> incoherent(BitSet fired, BitSet open) {
     List<Integer> out = new ArrayList<>();
     for (int slot = fired.nextSetBit(firstCoherence); slot >= 0; slot = fired.nextSetBit(slot + 1)) {
-      if (proposal.terms().keySet().containsAll(rules.get(slot).reads())) {
+      if (!open.get(slot)) {
         out.add(slot);
       }
     }
