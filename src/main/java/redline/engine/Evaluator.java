@@ -329,10 +329,10 @@ public final class Evaluator {
 
   /**
    * A session that has been given this many proposals is discarded after its attempt. Until then
-   * it goes back to the pool with its earlier facts still in it (they create no match for later
-   * facts: every rule has one {@code Proposal} pattern, and a match is recorded only for a fact
-   * of the attempt that inserted it): taking the facts out again cost a third of a single
-   * evaluation, a new session every 64 proposals far less.
+   * it goes back to the pool with its earlier facts still in it, when its rules are bounded (each
+   * reads one {@code Proposal} fact, so earlier facts create no match for later ones, and a match
+   * is recorded only for a fact of the attempt that inserted it): taking the facts out again cost
+   * a third of a single evaluation, a new session every 64 proposals far less.
    */
   static final int DISCARD_FROM = 64;
 
@@ -566,18 +566,32 @@ public final class Evaluator {
     /**
      * Inserts {@code batch} and records its matches. Returns true when the session can take
      * another attempt, false when it is spent (it has been given {@link #DISCARD_FROM} proposals).
+     * A session of rules built past the reader ({@link RuleBook#bounded()} false), whose
+     * conditions might look at other facts, has the facts taken out again instead.
      */
     boolean run(List<Proposal> batch, List<BitSet> into) {
       fired = into;
       index = new FactIndex();
       given += batch.size();
+      List<FactHandle> handles = new ArrayList<>(batch.size());
       for (Proposal p : batch) {
-        index.add(session.insert(FactSchema.fact(book.factType(), p)));
+        FactHandle h = session.insert(FactSchema.fact(book.factType(), p));
+        handles.add(h);
+        index.add(h);
       }
       settle();
       fired = null;
       index = null;
-      return given < DISCARD_FROM;
+      if (given >= DISCARD_FROM) {
+        return false;
+      }
+      if (!book.bounded()) {
+        for (FactHandle h : handles) {
+          session.delete(h);
+        }
+        settle();
+      }
+      return true;
     }
 
     private void settle() {

@@ -35,6 +35,12 @@ class MatchesTest {
       assertEquals(expected.get(i).parties(), got.get(i).parties(), proposals.get(i).id());
     }
     assertTrue(new Evaluator(joined).fire(proposals).broken().get(3).contains("AA-01"));
+    // rules built past the reader might look at other facts: their sessions keep none
+    Evaluator one = new Evaluator(joined);
+    for (Proposal p : proposals) {
+      assertEquals(expected.get(proposals.indexOf(p)).parties(), one.evaluate(p).parties(), p.id());
+    }
+    assertEquals(0, one.factsHeld());
   }
 
   @Test
