@@ -29,6 +29,9 @@ final class Prefetch {
 
   private static volatile Started started;
 
+  /** The last reading started, taken or not (for tests, which wait for it before their files go). */
+  private static volatile FutureTask<RuleBook.Prepared> last;
+
   /** Starts reading the rules {@code args} name, when they start with a command that reads them. */
   static void start(String[] args) {
     Path cache = Common.cacheDir();
@@ -61,9 +64,25 @@ final class Prefetch {
     Path dir = Common.rulesDir(option);
     FutureTask<RuleBook.Prepared> task = new FutureTask<>(() -> RuleBook.prepare(dir, dir.toString(), cache));
     started = new Started(dir, cache, task);
+    last = task;
     Thread t = new Thread(task, "redline-prefetch");
     t.setDaemon(true);
     t.start();
+  }
+
+  /** Waits until the last reading started has ended, taken or not. */
+  static void awaitLast() {
+    FutureTask<RuleBook.Prepared> t = last;
+    if (t == null) {
+      return;
+    }
+    try {
+      t.get();
+    } catch (ExecutionException e) {
+      // it ended
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   /**
