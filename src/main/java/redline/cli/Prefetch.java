@@ -22,8 +22,11 @@ final class Prefetch {
   /** The commands that load the rules through {@link Common#load}, and {@code check}. */
   private static final Set<String> LOADING = Set.of("evaluate", "test", "table", "brief", "compare", "explore", "nearest", "history", "check");
 
-  /** The options of {@code check} that take a value: any other word is its rules folder. */
-  private static final Set<String> CHECK_VALUED = Set.of("--rules", "--color", "--as-of", "--format", "--max-errors");
+  /**
+   * The options of these commands whose value is the next word ({@code check}'s and the common
+   * ones): for {@code check}, any other word is its rules folder.
+   */
+  private static final Set<String> VALUED = Set.of("--rules", "--color", "--as-of", "--format", "--max-errors");
 
   private record Started(Path dir, Path cache, FutureTask<RuleBook.Prepared> task) {}
 
@@ -46,7 +49,7 @@ final class Prefetch {
         return; // check's folder given as a word: picocli knows which word
       }
       String value = a.startsWith("--rules=") ? a.substring("--rules=".length()) : a.equals("--rules") && i + 1 < args.length ? args[i + 1] : null;
-      if (CHECK_VALUED.contains(a)) {
+      if (VALUED.contains(a)) {
         i++; // its value
       }
       if (value != null) {

@@ -131,8 +131,9 @@ final class CompiledCache {
   }
 
   /**
-   * Stores the folder as read and its compiled rules, in two files (the folder first, so that
-   * the rules' file, which names the entry, comes with it); silently does nothing when it cannot.
+   * Stores the folder as read and its compiled rules, in two files: the compiled rules, which
+   * name the entry, then the folder as a side file of it (an entry whose folder file is missing
+   * is not read); silently does nothing when it cannot.
    */
   void write(String key, RuleBook.Loaded loaded, KieBase base) {
     if (key.isEmpty() || !(base instanceof InternalKnowledgeBase internal) || !(internal.getRootClassLoader() instanceof ProjectClassLoader loader)) {
@@ -149,13 +150,6 @@ final class CompiledCache {
     RuleBook.Loaded stored = new RuleBook.Loaded(loaded.vocabulary(), loaded.sources(), files, loaded.diagnostics());
     writeAtomically(
         key,
-        key + "." + FOLDER,
-        out -> {
-          out.writeUTF(key + "." + FOLDER);
-          out.writeObject(stored);
-        });
-    writeAtomically(
-        key,
         key + ".kbase",
         head -> {
           head.writeUTF(key);
@@ -165,6 +159,7 @@ final class CompiledCache {
             out.writeObject(packages);
           }
         });
+    writeSide(key, FOLDER, stored);
   }
 
   /** What writes one cache file's content. */

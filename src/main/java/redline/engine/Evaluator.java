@@ -609,13 +609,13 @@ public final class Evaluator {
   /** Sessions ready for the next attempt; a session an attempt failed in is disposed of. */
   private final java.util.concurrent.ConcurrentLinkedDeque<Pooled> idle = new java.util.concurrent.ConcurrentLinkedDeque<>();
 
-  /** The facts left in the idle sessions: fewer than {@link #DISCARD_FROM} in each. */
+  /** The most facts an idle session holds: fewer than {@link #DISCARD_FROM}. */
   long factsHeld() {
-    return idle.stream().mapToLong(p -> p.session.getFactCount()).sum();
+    return idle.stream().mapToLong(p -> p.session.getFactCount()).max().orElse(0);
   }
 
   /** At most this many idle sessions are kept (one per thread that evaluates at the same time). */
-  static final int POOL = Math.max(2, Runtime.getRuntime().availableProcessors());
+  private static final int POOL = Math.max(2, Runtime.getRuntime().availableProcessors());
 
   /**
    * The threads the sessions of a batch run on beside the caller's, and, for rules whose matching
