@@ -52,7 +52,7 @@ class PrefetchTest {
     Prefetch.start(new String[] {"check", "--format", "json", "--rules", MINI.toString()});
     assertNotNull(Prefetch.take(MINI, cache));
     Prefetch.start(new String[] {"check", "--max-errors", "3", MINI.toString()});
-    assertNull(Prefetch.take(MINI, cache));
+    assertNull(Prefetch.take(Common.rulesDir(null), cache), "the default folder is not guessed");
   }
 
   @Test

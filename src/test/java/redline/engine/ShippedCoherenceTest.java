@@ -52,4 +52,16 @@ class ShippedCoherenceTest {
       assertTrue(refused && allowed, c.id() + " is exercised both ways");
     }
   }
+
+  @Test
+  void aCoherenceRuleThatMatchesOnlyBecauseATermIsOpenRefusesNothing() throws RulesException {
+    // COH-01 reads `nato_accession != "OPEN"`: with nato_accession left open its rule matches the
+    // fact, but the proposal can still be completed coherently (with OPEN), so it is not refused
+    Evaluator evaluator = new Evaluator(RuleBook.load(Path.of("rules")));
+    Proposal open = Proposal.of("open", Map.of("security_guarantee", new TermValue.Many(new java.util.TreeSet<>(List.of("NATO_ART5")))));
+    assertTrue(evaluator.fire(List.of(open)).broke(0, "COH-01"), "the rule matches the open term");
+    Evaluation e = evaluator.evaluate(open);
+    assertTrue(e.errors().isEmpty(), e.errors().toString());
+    assertFalse(e.parties().isEmpty());
+  }
 }
